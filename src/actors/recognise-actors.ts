@@ -1,0 +1,41 @@
+/** Finds actors in text: pack aliases, people, generic state actors, and unidentified attackers. */
+import type { ActorMention } from '../model/index.js'
+import { findNames } from '../text/find-names.js'
+import type { ActorEntry, ActorIndex } from './actor-index.js'
+
+const UNIDENTIFIED =
+  /\b(?:unidentified|unknown|mysterious|unclaimed)\s+(?:aircraft|jets|warplanes|planes|drones?|air\s*strikes?|airstrikes?|gunmen|attackers)\b/gi
+
+function mention(text: string, start: number, end: number, e: ActorEntry): ActorMention {
+  return {
+    kind: 'actor',
+    text: text.slice(start, end),
+    start,
+    end,
+    actorId: e.id,
+    name: e.name,
+    actorKind: e.kind,
+    country: e.country,
+  }
+}
+
+/** Recognises the actors of `text` with `index`; generic phrases may be lower case ("the regime"). */
+export function recogniseActors(text: string, index: ActorIndex): ActorMention[] {
+  const found = findNames(text, (key, raw) => index.lookup(key, raw), 6).map((h) =>
+    mention(text, h.start, h.end, h.entries[0]),
+  )
+  for (const m of text.matchAll(UNIDENTIFIED)) {
+    const start = m.index
+    const end = start + m[0].length
+    if (found.some((f) => start < f.end && f.start < end)) continue
+    found.push(
+      mention(text, start, end, {
+        id: 'unidentified',
+        name: 'Unidentified armed actor',
+        kind: 'unidentified',
+        country: null,
+      }),
+    )
+  }
+  return found.sort((a, b) => a.start - b.start)
+}

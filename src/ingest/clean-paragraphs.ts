@@ -1,0 +1,43 @@
+/** Drops page clutter from an article's paragraphs: read times, captions, teasers, cookie and share lines. */
+
+const CLUTTER_LINE = [
+  /^\d+\s*(min|mins|minute|minutes)\s+read\.?$/i,
+  /\(photo credit:[^)]*\)\s*$/i,
+  /^(photo|image|picture|photograph)s?( credit)?\s*[:/]/i,
+  /^(cookie settings|accept( all)?( cookies)?|manage cookies|reject all)$/i,
+  /\b(we|this site) uses? cookies\b/i,
+  /^share (on|this|via)\b/i,
+  /^(share|tweet|email|print|copy link|listen to this article)$/i,
+  /^(sign up|subscribe)\b.{0,80}(newsletter|inbox|updates)/i,
+  /^(advertisement|sponsored( content)?|skip to (main )?content)$/i,
+  /^(©|copyright\b|\(c\)\s)/i,
+  /^all rights reserved\.?$/i,
+]
+
+/** Headings after which a page lists other stories, not this one. */
+const TEASER_HEADING =
+  /^(related( content| stories| articles| news| coverage)?|read (more|next|also)|more (from|on|stories)\b.*|recommended( for you)?|most (read|popular)|you may also like|trending( now)?)\s*:?$/i
+
+/** True for a paragraph that is page furniture, not article text. */
+export function isClutter(paragraph: string): boolean {
+  const p = paragraph.trim()
+  return CLUTTER_LINE.some((re) => re.test(p))
+}
+
+/**
+ * Cleans a list of paragraphs: drops clutter, cuts at a "Related"/"Read more" heading in the
+ * last part of the page, drops repeats of the title and standfirsts repeated verbatim later.
+ */
+export function cleanParagraphs(paragraphs: string[], title?: string): string[] {
+  let kept = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '')
+  const cut = kept.findIndex((p, i) => i > 0 && i >= kept.length * 0.5 && TEASER_HEADING.test(p))
+  if (cut >= 0) kept = kept.slice(0, cut)
+  kept = kept.filter((p) => !isClutter(p) && !(title && p === title.trim()))
+  const body = kept.join('\n')
+  return kept.filter((p, i) => {
+    if (p.length < 40) return true
+    const core = p.replace(/[.!?"'”’]+$/, '')
+    const later = body.indexOf(core, body.indexOf(core) + core.length)
+    return later < 0 || i > 2
+  })
+}

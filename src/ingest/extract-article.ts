@@ -1,0 +1,228 @@
+/** Reads a raw document into an article: clean block text plus title, outlet, byline and date. */
+import { parseHTML } from 'linkedom'
+import { Readability } from '@mozilla/readability'
+import type { Article, RawDocument } from '../model/index.js'
+import { cleanParagraphs } from './clean-paragraphs.js'
+import {
+  dateFromUrl,
+  normaliseIsoDate,
+  parseDateline,
+  type FoundDate,
+} from './published-date.js'
+
+/** Elements whose text is never article text. */
+const NOT_TEXT = 'script, style, noscript, template, figure, figcaption, nav, aside, footer, form, button, svg'
+const BLOCK = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'HEADER',
+  'UL',
+  'OL',
+  'TABLE',
+  'TR',
+  'BR',
+  'HR',
+])
+
+type Doc = ReturnType<typeof parseHTML>['document']
+type El = ReturnType<Doc['querySelector']> & object
+
+/** Splits an element's text into paragraphs at block boundaries. */
+function blockText(root: El): string[] {
+  const paragraphs: string[] = []
+  let current = ''
+  const flush = () => {
+    if (current.trim()) paragraphs.push(current.replace(/\s+/g, ' ').trim())
+    current = ''
+  }
+  const walk = (node: El) => {
+    for (const child of Array.from(node.childNodes) as El[]) {
+      if (child.nodeType === 3) current += child.textContent ?? ''
+      else if (child.nodeType === 1) {
+        const block = BLOCK.has(child.tagName)
+        if (block) flush()
+        walk(child)
+        if (block) flush()
+      }
+    }
+  }
+  walk(root)
+  flush()
+  return paragraphs
+}
+
+function meta(document: Doc, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el =
+      document.querySelector(`meta[property="${key}"]`) ??
+      document.querySelector(`meta[name="${key}"]`) ??
+      document.querySelector(`meta[itemprop="${key}"]`)
+    const value = el?.getAttribute('content')?.trim()
+    if (value) return value
+  }
+  return null
+}
+
+function findInJsonLd(value: unknown, key: string): string | null {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = findInJsonLd(v, key)
+      if (found) return found
+    }
+  } else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    if (typeof record[key] === 'string') return record[key] as string
+    for (const v of Object.values(record)) {
+      const found = findInJsonLd(v, key)
+      if (found) return found
+    }
+  }
+  return null
+}
+
+function jsonLd(document: Doc, key: string): string | null {
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      const found = findInJsonLd(JSON.parse(script.textContent ?? ''), key)
+      if (found) return found
+    } catch {
+      // a broken JSON-LD block is common on real pages; other signals still apply
+    }
+  }
+  return null
+}
+
+function htmlDate(document: Doc, url: string | null): FoundDate | null {
+  const candidates: [string | null, FoundDate['strategy']][] = [
+    [jsonLd(document, 'datePublished'), 'json-ld'],
+    [
+      meta(
+        document,
+        'article:published_time',
+        'og:published_time',
+        'datePublished',
+        'pubdate',
+        'publishdate',
+        'date',
+        'dc.date',
+        'DC.date.issued',
+        'parsely-pub-date',
+        'sailthru.date',
+      ),
+      'meta',
+    ],
+    [document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null, 'time-element'],
+    [dateFromUrl(url), 'url'],
+  ]
+  for (const [raw, strategy] of candidates) {
+    const value = raw ? normaliseIsoDate(raw) : null
+    if (value) return { value, strategy }
+  }
+  return null
+}
+
+/** Finds a dateline among the first paragraphs and removes it from the text. */
+function takeDateline(paragraphs: string[]): { date: FoundDate | null; rest: string[] } {
+  for (const [i, p] of paragraphs.slice(0, 6).entries()) {
+    const value = p.length <= 60 ? parseDateline(p) : null
+    if (value) {
+      return { date: { value, strategy: 'dateline' }, rest: paragraphs.filter((_, j) => j !== i) }
+    }
+  }
+  return { date: null, rest: paragraphs }
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    return new URL(url).hostname.replace(/^www\./, '')
+  } catch {
+    return null
+  }
+}
+
+function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
+  const { document } = parseHTML(doc.content)
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    meta(document, 'og:url') ??
+    doc.hints.url ??
+    null
+  const found = htmlDate(document, canonical)
+  const title =
+    doc.hints.title ??
+    meta(document, 'og:title') ??
+    document.querySelector('title')?.textContent?.trim() ??
+    ''
+  const outlet = meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
+  const byline = meta(document, 'author') ?? jsonLd(document, 'author')
+  const parsed = new Readability(document as unknown as Document, { keepClasses: false }).parse()
+  let paragraphs: string[] = []
+  if (parsed?.content) {
+    const { document: content } = parseHTML(`<html><body>${parsed.content}</body></html>`)
+    for (const el of Array.from(content.querySelectorAll(NOT_TEXT))) el.remove()
+    paragraphs = blockText(content.body as El)
+  }
+  const cleaned = cleanParagraphs(paragraphs, title || parsed?.title || undefined)
+  const dated = found ? { date: found, rest: cleaned } : takeDateline(cleaned)
+  return {
+    title: title || parsed?.title || '',
+    byline: byline ?? parsed?.byline ?? null,
+    outlet: outlet ?? parsed?.siteName ?? null,
+    url: canonical,
+    published: dated.date?.value ?? null,
+    publishedStrategy: dated.date?.strategy ?? 'none',
+    text: dated.rest.join('\n\n'),
+  }
+}
+
+function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
+  const paragraphs = doc.content
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n|\n(?=\S)/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  const title = doc.hints.title ?? paragraphs[0] ?? ''
+  const body = doc.hints.title ? paragraphs : paragraphs.slice(1)
+  const { date, rest } = takeDateline(body)
+  return {
+    title,
+    byline: null,
+    outlet: hostOf(doc.hints.url ?? null),
+    url: doc.hints.url ?? null,
+    published: date?.value ?? dateFromUrl(doc.hints.url) ?? null,
+    publishedStrategy: date ? 'dateline' : dateFromUrl(doc.hints.url) ? 'url' : 'none',
+    text: cleanParagraphs(rest, title).join('\n\n'),
+  }
+}
+
+/**
+ * Extracts the article from a document. A publication date given beside the document
+ * (`--published`, a JSONL field) wins over one found inside it.
+ */
+export function extractArticle(doc: RawDocument): Article {
+  const read = doc.contentType === 'text/html' ? fromHtml(doc) : fromText(doc)
+  const given = doc.hints.published ? normaliseIsoDate(doc.hints.published) : null
+  return {
+    id: `a-${doc.hash.slice(0, 16)}`,
+    documentHash: doc.hash,
+    ...read,
+    published: given ?? read.published,
+    publishedStrategy: given ? 'given' : read.publishedStrategy,
+  }
+}

@@ -1,0 +1,38 @@
+/** Shapes the HTTP API returns; the web app reads these and nothing from the server code. */
+import type { ArticleEvent } from './event.js'
+import type { Site, SiteStatus, TimelineInterval } from './site.js'
+
+/** An event as the API lists it: the event plus the article it came from. */
+export interface ApiEvent extends ArticleEvent {
+  article: { id: string; title: string; outlet: string | null; url: string | null; published: string | null }
+}
+
+export interface ApiEventList {
+  events: ApiEvent[]
+  total: number
+}
+
+/** A site with its current (or as-of) status and its timeline. */
+export interface ApiSite extends Site {
+  status: SiteStatus
+  controllers: string[]
+  timeline: TimelineInterval[]
+}
+
+export interface ApiSiteList {
+  asOf: string | null
+  sites: ApiSite[]
+}
+
+export interface ApiArticle {
+  id: string
+  title: string
+  outlet: string | null
+  url: string | null
+  published: string | null
+  text: string
+}
+
+export interface ApiError {
+  error: { code: string; message: string }
+}

@@ -1,0 +1,46 @@
+/** Sites (crossings first) and their status over time. */
+import { z } from 'zod'
+import { TimeSpan } from './time-span.js'
+import { Modality } from './event.js'
+
+export const SiteStatus = z.enum(['open', 'closed', 'restricted', 'seized', 'handover', 'unknown'])
+export type SiteStatus = z.infer<typeof SiteStatus>
+
+/** A site of the registry: a crossing from a pack, or one a user added. */
+export const Site = z.object({
+  id: z.string(),
+  kind: z.enum(['crossing', 'base', 'site']),
+  name: z.string(),
+  names: z.array(z.string()),
+  countries: z.array(z.string()),
+  lat: z.number(),
+  lon: z.number(),
+  source: z.string(),
+})
+export type Site = z.infer<typeof Site>
+
+/** One status fact about a site, read from one event. */
+export const StatusFact = z.object({
+  siteId: z.string(),
+  eventId: z.string(),
+  articleId: z.string(),
+  status: SiteStatus,
+  scope: z.enum(['people', 'goods', 'aid', 'all']),
+  /** Who controls or secures the site according to this fact, when stated. */
+  controller: z.string().nullable(),
+  time: TimeSpan,
+  modality: Modality,
+  evidence: z.string(),
+})
+export type StatusFact = z.infer<typeof StatusFact>
+
+/** A stretch of time in a site's timeline with the facts that support its status. */
+export const TimelineInterval = z.object({
+  status: SiteStatus,
+  start: z.string(),
+  /** `null` while the interval is still current. */
+  end: z.string().nullable(),
+  controllers: z.array(z.string()),
+  facts: z.array(StatusFact),
+})
+export type TimelineInterval = z.infer<typeof TimelineInterval>

@@ -1,0 +1,59 @@
+/** The server backend: a PostgreSQL database reached through `DATABASE_URL`. */
+import pg from 'pg'
+import type { SqlClient } from './sql-client.js'
+import { StoreError } from './errors.js'
+
+function fromClient(client: pg.PoolClient): SqlClient {
+  return {
+    backend: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as T[]
+    },
+    async exec(sql: string) {
+      await client.query(sql)
+    },
+    transaction: () => Promise.reject(new Error('nested transaction')),
+    close: async () => {},
+  }
+}
+
+/** Connects a pool to `url` and checks that the server answers. */
+export async function openPostgres(url: string): Promise<SqlClient> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 })
+  try {
+    await pool.query('select 1')
+  } catch (error) {
+    await pool.end()
+    const where = url.replace(/\/\/[^@/]*@/, '//***@')
+    throw new StoreError(
+      'db-open-failed',
+      `could not connect to PostgreSQL at ${where}: ${(error as Error).message}`,
+    )
+  }
+  return {
+    backend: 'postgres',
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[]
+    },
+    async exec(sql: string) {
+      await pool.query(sql)
+    },
+    async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+      const client = await pool.connect()
+      try {
+        await client.query('begin')
+        const result = await fn(fromClient(client))
+        await client.query('commit')
+        return result
+      } catch (error) {
+        await client.query('rollback')
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await pool.end()
+    },
+  }
+}

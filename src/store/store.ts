@@ -1,0 +1,282 @@
+/** The repository: every read and write the pipeline, CLI and server make, in one SQL dialect. */
+import type { SqlClient } from './sql-client.js'
+import type {
+  ApiEvent,
+  Article,
+  ArticleEvent,
+  Mention,
+  RawDocument,
+  Site,
+  StatusFact,
+} from '../model/index.js'
+
+/** Everything extracted from one document, stored or replaced together. */
+export interface Extraction {
+  document: RawDocument
+  article: Article
+  mentions: Mention[]
+  events: ArticleEvent[]
+  statusFacts: StatusFact[]
+  pipelineVersion: string
+}
+
+/** Filters for listing events. */
+export interface EventFilter {
+  types?: string[]
+  siteId?: string
+  from?: string
+  to?: string
+  limit?: number
+  offset?: number
+}
+
+interface EventRow {
+  data: ArticleEvent
+  article_id: string
+  title: string
+  outlet: string | null
+  url: string | null
+  published: string | null
+}
+
+/** Reads and writes borderwatch's tables through a {@link SqlClient}. */
+export class Store {
+  constructor(readonly db: SqlClient) {}
+
+  /** The pipeline version that extracted this document, or null if it is not stored. */
+  async extractedVersion(hash: string): Promise<string | null> {
+    const rows = await this.db.query<{ pipeline_version: string }>(
+      'select pipeline_version from articles where document_hash = $1',
+      [hash],
+    )
+    return rows[0]?.pipeline_version ?? null
+  }
+
+  /** Stores a document and its extraction, replacing any earlier extraction of it, atomically. */
+  async saveExtraction(x: Extraction): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const d = x.document
+      await tx.query(
+        `insert into documents (hash, origin, url, content_type, content, hints)
+         values ($1, $2, $3, $4, $5, $6) on conflict (hash) do nothing`,
+        [d.hash, d.origin, d.url ?? null, d.contentType, d.content, JSON.stringify(d.hints)],
+      )
+      await tx.query('delete from articles where document_hash = $1', [d.hash])
+      const a = x.article
+      await tx.query(
+        `insert into articles (id, document_hash, title, byline, outlet, url, published, published_at,
+           published_strategy, text, pipeline_version)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          a.id,
+          d.hash,
+          a.title,
+          a.byline,
+          a.outlet,
+          a.url,
+          a.published,
+          a.published,
+          a.publishedStrategy,
+          a.text,
+          x.pipelineVersion,
+        ],
+      )
+      for (const [seq, m] of x.mentions.entries()) {
+        const { kind, text, start, end, ...value } = m
+        await tx.query(
+          `insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)
+           values ($1, $2, $3, $4, $5, $6, $7)`,
+          [a.id, seq, kind, start, end, text, JSON.stringify(value)],
+        )
+      }
+      for (const e of x.events) {
+        await tx.query(
+          `insert into events (id, article_id, type, modality, time_start, time_end, time_precision,
+             site_id, lat, lon, geo_precision, evidence_start, evidence_end, data)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+          [
+            e.id,
+            a.id,
+            e.type,
+            e.modality,
+            e.time.start,
+            e.time.end,
+            e.time.precision,
+            e.place?.siteId ?? null,
+            e.place?.lat ?? null,
+            e.place?.lon ?? null,
+            e.place?.precision ?? null,
+            e.evidenceStart,
+            e.evidenceEnd,
+            JSON.stringify(e),
+          ],
+        )
+      }
+      for (const f of x.statusFacts) {
+        await tx.query(
+          `insert into site_status (event_id, site_id, article_id, status, scope, controller,
+             time_start, time_end, time_precision, modality, data)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [
+            f.eventId,
+            f.siteId,
+            a.id,
+            f.status,
+            f.scope,
+            f.controller,
+            f.time.start,
+            f.time.end,
+            f.time.precision,
+            f.modality,
+            JSON.stringify(f),
+          ],
+        )
+      }
+    })
+  }
+
+  /** Replaces the registry entries of one origin (a pack) with `sites`. */
+  async syncSites(sites: Site[], origin: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      for (const s of sites) {
+        await tx.query(
+          `insert into sites (id, kind, name, names, countries, lat, lon, source, origin)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           on conflict (id) do update set kind = excluded.kind, name = excluded.name,
+             names = excluded.names, countries = excluded.countries, lat = excluded.lat,
+             lon = excluded.lon, source = excluded.source, origin = excluded.origin`,
+          [
+            s.id,
+            s.kind,
+            s.name,
+            JSON.stringify(s.names),
+            JSON.stringify(s.countries),
+            s.lat,
+            s.lon,
+            s.source,
+            origin,
+          ],
+        )
+      }
+    })
+  }
+
+  /** Events with the article each came from, newest first. */
+  async listEvents(filter: EventFilter = {}): Promise<{ events: ApiEvent[]; total: number }> {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (filter.types?.length) {
+      params.push(filter.types)
+      where.push(`e.type = any($${params.length})`)
+    }
+    if (filter.siteId) {
+      params.push(filter.siteId)
+      where.push(`e.site_id = $${params.length}`)
+    }
+    if (filter.from) {
+      params.push(filter.from)
+      where.push(`e.time_end >= $${params.length}`)
+    }
+    if (filter.to) {
+      params.push(filter.to)
+      where.push(`e.time_start <= $${params.length}`)
+    }
+    const clause = where.length ? `where ${where.join(' and ')}` : ''
+    const [{ n }] = await this.db.query<{ n: number }>(
+      `select count(*)::int as n from events e ${clause}`,
+      params,
+    )
+    const limit = filter.limit ?? 1000
+    const offset = filter.offset ?? 0
+    const rows = await this.db.query<EventRow>(
+      `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published
+       from events e join articles a on a.id = e.article_id ${clause}
+       order by e.time_start desc, e.id limit ${limit} offset ${offset}`,
+      params,
+    )
+    const events = rows.map((r) => ({
+      ...r.data,
+      article: {
+        id: r.article_id,
+        title: r.title,
+        outlet: r.outlet,
+        url: r.url,
+        published: r.published,
+      },
+    }))
+    return { events, total: n }
+  }
+
+  /** Every site of the registry. */
+  async listSites(): Promise<Site[]> {
+    const rows = await this.db.query<Site & { names: string[]; countries: string[] }>(
+      'select id, kind, name, names, countries, lat, lon, source from sites order by id',
+    )
+    return rows.map((r) => ({ ...r, lat: Number(r.lat), lon: Number(r.lon) }))
+  }
+
+  /** Status facts, for one site or all, in time order. */
+  async statusFacts(siteId?: string): Promise<StatusFact[]> {
+    const rows = await this.db.query<{ data: StatusFact }>(
+      siteId
+        ? 'select data from site_status where site_id = $1 order by time_start, event_id'
+        : 'select data from site_status order by site_id, time_start, event_id',
+      siteId ? [siteId] : [],
+    )
+    return rows.map((r) => r.data)
+  }
+
+  /** One article with its text, for showing evidence in context. */
+  async getArticle(id: string): Promise<(Article & { pipelineVersion: string }) | null> {
+    const rows = await this.db.query<Record<string, string | null>>(
+      `select a.id, a.document_hash, a.title, a.byline, a.outlet, a.url, a.published,
+              a.published_strategy, a.text, a.pipeline_version from articles a where a.id = $1`,
+      [id],
+    )
+    const r = rows[0]
+    if (!r) return null
+    return {
+      id: r.id!,
+      documentHash: r.document_hash!,
+      title: r.title!,
+      byline: r.byline,
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      publishedStrategy: r.published_strategy as Article['publishedStrategy'],
+      text: r.text!,
+      pipelineVersion: r.pipeline_version!,
+    }
+  }
+
+  /** Mentions of one article in text order. */
+  async mentions(articleId: string): Promise<Mention[]> {
+    const rows = await this.db.query<{
+      kind: Mention['kind']
+      start_offset: number
+      end_offset: number
+      text: string
+      value: Record<string, unknown>
+    }>(
+      'select kind, start_offset, end_offset, text, value from mentions where article_id = $1 order by seq',
+      [articleId],
+    )
+    return rows.map(
+      (r) =>
+        ({ kind: r.kind, text: r.text, start: r.start_offset, end: r.end_offset, ...r.value }) as Mention,
+    )
+  }
+
+  /** Row counts, for status lines and tests. */
+  async counts(): Promise<{ documents: number; articles: number; events: number; statusFacts: number }> {
+    const [r] = await this.db.query<{ d: number; a: number; e: number; s: number }>(
+      `select (select count(*)::int from documents) as d, (select count(*)::int from articles) as a,
+              (select count(*)::int from events) as e, (select count(*)::int from site_status) as s`,
+    )
+    return { documents: r.d, articles: r.a, events: r.e, statusFacts: r.s }
+  }
+
+  async close(): Promise<void> {
+    await this.db.close()
+  }
+}

@@ -1,0 +1,82 @@
+/** Scans text for known names: runs of capitalised tokens, longest match first, no overlaps. */
+import { foldName } from './fold-name.js'
+import { isNameLike, joinable, tokenize, type Token } from './tokenize.js'
+
+/** Lower-case words allowed inside a name ("Deir ez-Zor", "Bab al-Hawa", "Kingdom of Jordan"). */
+const CONNECTORS = new Set([
+  'al',
+  'el',
+  'ez',
+  'ad',
+  'as',
+  'ash',
+  'an',
+  'ar',
+  'az',
+  'of',
+  'de',
+  'bin',
+  'ibn',
+  'abu',
+  'bani',
+  'the',
+  'for',
+  'e',
+  'y',
+])
+const ARTICLE = /^(al|el|ad|as|ash|az)[\s-]/i
+
+/** A name found in text with what it may denote. */
+export interface NameHit<T> {
+  start: number
+  end: number
+  text: string
+  entries: T[]
+}
+
+/** Candidate spans: runs of up to `maxTokens` name-like tokens, longest first at each start. */
+function* spans(text: string, tokens: Token[], maxTokens: number): Generator<[number, number]> {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNameLike(tokens[i].text)) continue
+    let last = i
+    while (
+      last + 1 < tokens.length &&
+      last + 1 - i < maxTokens &&
+      joinable(text, tokens[last], tokens[last + 1])
+    ) {
+      const next = tokens[last + 1].text
+      if (!isNameLike(next) && !CONNECTORS.has(next.toLowerCase())) break
+      last++
+    }
+    for (let j = last; j >= i; j--) if (isNameLike(tokens[j].text)) yield [i, j]
+  }
+}
+
+/**
+ * Finds every name `lookup` knows, trying the longest run of capitalised tokens first and,
+ * failing that, the run without a leading Arabic article ("al-", "el-").
+ */
+export function findNames<T>(
+  text: string,
+  lookup: (key: string, raw: string) => T[],
+  maxTokens = 5,
+): NameHit<T>[] {
+  const tokens = tokenize(text)
+  const hits: NameHit<T>[] = []
+  let coveredUntil = -1
+  for (const [i, j] of spans(text, tokens, maxTokens)) {
+    const start = tokens[i].start
+    const end = tokens[j].end
+    if (start < coveredUntil) continue
+    const raw = text.slice(start, end)
+    let entries = lookup(foldName(raw), raw)
+    if (!entries.length && ARTICLE.test(raw)) {
+      const bare = raw.replace(/^\S+?[\s-]+/, '')
+      entries = lookup(foldName(bare), bare)
+    }
+    if (!entries.length) continue
+    hits.push({ start, end, text: raw, entries })
+    coveredUntil = end
+  }
+  return hits
+}
