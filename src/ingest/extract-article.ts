@@ -96,7 +96,9 @@ function findInJsonLd(value: unknown, key: string): string | null {
 }
 
 function jsonLd(document: Doc, key: string): string | null {
-  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]'),
+  ) as El[]) {
     try {
       const found = findInJsonLd(JSON.parse(script.textContent ?? ''), key)
       if (found) return found
@@ -171,11 +173,13 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     ''
   const outlet = meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
   const byline = meta(document, 'author') ?? jsonLd(document, 'author')
-  const parsed = new Readability(document as unknown as Document, { keepClasses: false }).parse()
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    keepClasses: false,
+  }).parse()
   let paragraphs: string[] = []
   if (parsed?.content) {
     const { document: content } = parseHTML(`<html><body>${parsed.content}</body></html>`)
-    for (const el of Array.from(content.querySelectorAll(NOT_TEXT))) el.remove()
+    for (const el of Array.from(content.querySelectorAll(NOT_TEXT)) as El[]) el.remove()
     paragraphs = blockText(content.body as El)
   }
   const cleaned = cleanParagraphs(paragraphs, title || parsed?.title || undefined)

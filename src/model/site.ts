@@ -24,7 +24,8 @@ export const StatusFact = z.object({
   siteId: z.string(),
   eventId: z.string(),
   articleId: z.string(),
-  status: SiteStatus,
+  /** `null` when the fact only says who controls or secures the site. */
+  status: SiteStatus.nullable(),
   scope: z.enum(['people', 'goods', 'aid', 'all']),
   /** Who controls or secures the site according to this fact, when stated. */
   controller: z.string().nullable(),

@@ -26,7 +26,7 @@ function acquireLock(dir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
       const pid = Number.parseInt(fs.readFileSync(lockPath, 'utf8'), 10)
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      if (Number.isInteger(pid) && isAlive(pid)) {
         throw new StoreError(
           'db-locked',
           `database folder ${dir} is in use by another borderwatch process (pid ${pid}); ` +

@@ -1,0 +1,248 @@
+/** The `borderwatch` commands: thin wrappers that open the store, call a stage and print. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, Option } from 'commander'
+import { serve } from '@hono/node-server'
+import { openStore, storeLocation } from '../store/open-store.js'
+import type { Store } from '../store/store.js'
+import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { ingestSources, type IngestOutcome } from '../pipeline/ingest-sources.js'
+import { normaliseIsoDate } from '../ingest/published-date.js'
+import { findSitesWithStatus } from '../sites/site-service.js'
+import { eventsToGeoJson } from '../exports/to-geojson.js'
+import { eventsToCsv } from '../exports/to-csv.js'
+import { eventsToJsonl } from '../exports/to-jsonl.js'
+import { createApp } from '../server/create-app.js'
+import { EventType, type ApiEvent } from '../model/index.js'
+import { CliError } from './cli-error.js'
+import { formatTable } from './format-table.js'
+
+/** The sample reports shipped with borderwatch, ingested by `borderwatch start`. */
+export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples')
+
+interface GlobalOptions {
+  db?: string
+}
+
+async function withStore<T>(program: Command, fn: (store: Store) => Promise<T>): Promise<T> {
+  const { db } = program.opts<GlobalOptions>()
+  const store = await openStore(storeLocation(db))
+  try {
+    return await fn(store)
+  } finally {
+    await store.close()
+  }
+}
+
+function describe(o: IngestOutcome): string {
+  if (o.status === 'failed') return `error: ${o.error}`
+  if (o.status === 'unchanged') return `already stored: ${o.input}`
+  return `${o.status}: ${o.input} — ${o.events} events — ${o.title ?? ''}`
+}
+
+async function runIngest(store: Store, inputs: string[], published: string | undefined, quiet: boolean) {
+  const ctx = defaultContext()
+  await syncPackSites(store, ctx)
+  const summary = await ingestSources(store, inputs, ctx, { published }, (o) => {
+    if (o.status === 'failed') process.stderr.write(`borderwatch: ${o.error}\n`)
+    else if (!quiet) process.stdout.write(`${describe(o)}\n`)
+  })
+  return summary
+}
+
+function parsePublished(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const iso = normaliseIsoDate(value)
+  if (!iso) {
+    throw new CliError(
+      'bad-argument',
+      `--published "${value}": not a date; use ISO 8601 such as 2019-09-30 or 2019-09-30T19:03+03:00`,
+    )
+  }
+  return iso
+}
+
+function eventRow(e: ApiEvent): string[] {
+  const actor = e.actors.find((a) => a.role === 'actor')?.name ?? ''
+  const when = e.time.precision === 'day' ? e.time.start : `${e.time.start}…${e.time.end} (${e.time.precision})`
+  return [when, e.type, e.modality, e.place?.name ?? '', actor, e.sentence]
+}
+
+function startServer(store: Store, port: number, host: string, tileUrl: string | null): Promise<void> {
+  const app = createApp(store, { tileUrl })
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+      process.stdout.write(`borderwatch: map at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}\n`)
+    })
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new CliError('bad-argument', `port ${port} is already in use; choose another with --port`)
+          : error,
+      )
+    })
+    const stop = () => server.close(() => resolve())
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}
+
+function portOption(): Option {
+  return new Option('-p, --port <port>', 'port to listen on').default(
+    Number(process.env.PORT ?? 8080),
+  ).argParser((v) => {
+    const n = Number(v)
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new CliError('bad-argument', `--port ${v}: not a port number`)
+    return n
+  })
+}
+
+/** Builds the command-line program. */
+export function buildProgram(): Command {
+  const program = new Command('borderwatch')
+    .description('Border crossings, corridors and the events around them, read from news reports.')
+    .option('--db <dir>', 'embedded database folder (default ./borderwatch-data, or $BORDERWATCH_DB; $DATABASE_URL wins)')
+    .showHelpAfterError()
+
+  program
+    .command('ingest')
+    .description('read reports (.txt, .html, .jsonl files, folders, or - for stdin) into the database')
+    .argument('<inputs...>', 'files, folders, or - for standard input')
+    .option('--published <datetime>', 'publication date-time for reports that lack one (ISO 8601)')
+    .option('--json', 'print one JSON summary instead of lines')
+    .action(async (inputs: string[], opts: { published?: string; json?: boolean }) => {
+      const published = parsePublished(opts.published)
+      const summary = await withStore(program, (store) => runIngest(store, inputs, published, !!opts.json))
+      if (opts.json) {
+        process.stdout.write(
+          `${JSON.stringify({ stored: summary.stored, reextracted: summary.reextracted, unchanged: summary.unchanged, failed: summary.failed.map((f) => ({ input: f.input, code: f.code, message: f.message })), outcomes: summary.outcomes }, null, 2)}\n`,
+        )
+      } else {
+        process.stdout.write(
+          `${summary.stored} stored, ${summary.reextracted} re-extracted, ${summary.unchanged} already stored, ${summary.failed.length} failed\n`,
+        )
+      }
+      if (summary.failed.length) process.exitCode = 1
+    })
+
+  program
+    .command('events')
+    .description('list extracted events, newest first')
+    .option('--json', 'print JSON (the ApiEventList shape, see docs/cli.md)')
+    .option('--type <types>', `comma-separated event types: ${EventType.options.join(', ')}`)
+    .option('--site <name>', 'only events at this site (any spelling)')
+    .option('--limit <n>', 'at most this many events', '1000')
+    .action(async (opts: { json?: boolean; type?: string; site?: string; limit: string }) => {
+      const types = opts.type?.split(',').map((t) => t.trim())
+      for (const t of types ?? []) {
+        if (!EventType.safeParse(t).success) {
+          throw new CliError('bad-argument', `--type ${t}: unknown event type; one of ${EventType.options.join(', ')}`)
+        }
+      }
+      const limit = Number(opts.limit)
+      if (!Number.isInteger(limit) || limit < 1) throw new CliError('bad-argument', `--limit ${opts.limit}: not a positive whole number`)
+      await withStore(program, async (store) => {
+        let siteId: string | undefined
+        if (opts.site) {
+          const [site] = await findSitesWithStatus(store, opts.site)
+          if (!site) throw new CliError('not-found', `--site ${opts.site}: no site by that name`)
+          siteId = site.id
+        }
+        const list = await store.listEvents({ types, siteId, limit })
+        if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
+        else if (!list.events.length) process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')
+        else {
+          process.stdout.write(
+            `${formatTable(['when', 'type', 'modality', 'place', 'actor', 'sentence'], list.events.map(eventRow), 70)}\n`,
+          )
+        }
+      })
+    })
+
+  program
+    .command('site')
+    .description("a site's status timeline; any spelling of its name or either side's name works")
+    .argument('<name...>', 'site name, e.g. "Al Qaim" or albukamal-al-qaim')
+    .option('--as-of <date>', 'status on this date (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .action(async (words: string[], opts: { asOf?: string; json?: boolean }) => {
+      const name = words.join(' ')
+      if (opts.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+        throw new CliError('bad-argument', `--as-of ${opts.asOf}: use a date as YYYY-MM-DD`)
+      }
+      await withStore(program, async (store) => {
+        await syncPackSites(store, defaultContext())
+        const sites = await findSitesWithStatus(store, name, opts.asOf)
+        if (!sites.length) throw new CliError('not-found', `no site named "${name}"`)
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ asOf: opts.asOf ?? null, sites }, null, 2)}\n`)
+          return
+        }
+        for (const s of sites) {
+          process.stdout.write(
+            `${s.name} (${s.id}) — ${s.countries.join('–')} — ${s.lat.toFixed(4)}, ${s.lon.toFixed(4)}\n` +
+              `status${opts.asOf ? ` on ${opts.asOf}` : ''}: ${s.status}${s.controllers.length ? `; held by ${s.controllers.join(', ')}` : ''}\n`,
+          )
+          if (!s.timeline.length) process.stdout.write('  no status facts yet\n')
+          for (const i of s.timeline) {
+            process.stdout.write(`  ${i.start} → ${i.end ?? 'now'}: ${i.status}${i.controllers.length ? ` (${i.controllers.join(', ')})` : ''}\n`)
+            for (const f of i.facts) {
+              process.stdout.write(`    [${f.modality}] ${f.status ?? 'control'}${f.controller ? ` by ${f.controller}` : ''}: “${f.evidence}”\n`)
+            }
+          }
+        }
+      })
+    })
+
+  program
+    .command('export')
+    .description('write all events as GeoJSON, CSV (ACLED-compatible columns) or JSON Lines')
+    .addOption(new Option('--format <format>', 'output format').choices(['geojson', 'csv', 'jsonl']).makeOptionMandatory())
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (opts: { format: 'geojson' | 'csv' | 'jsonl'; out?: string }) => {
+      const text = await withStore(program, async (store) => {
+        const { events } = await store.listEvents({ limit: 1_000_000 })
+        if (opts.format === 'geojson') return `${JSON.stringify(eventsToGeoJson(events), null, 2)}\n`
+        return opts.format === 'csv' ? eventsToCsv(events) : eventsToJsonl(events)
+      })
+      if (opts.out) {
+        try {
+          fs.writeFileSync(opts.out, text)
+        } catch (error) {
+          throw new CliError('bad-argument', `--out ${opts.out}: cannot write (${(error as NodeJS.ErrnoException).code})`)
+        }
+      } else process.stdout.write(text)
+    })
+
+  program
+    .command('serve')
+    .description('serve the API and the map page')
+    .addOption(portOption())
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--tile-url <url>', 'online raster tiles for the basemap ({z}/{x}/{y} template); default offline')
+    .action(async (opts: { port: number; host: string; tileUrl?: string }) => {
+      await withStore(program, async (store) => {
+        await syncPackSites(store, defaultContext())
+        await startServer(store, opts.port, opts.host, opts.tileUrl ?? null)
+      })
+    })
+
+  program
+    .command('start')
+    .description('the main job: ingest the bundled sample reports (idempotent), then serve the map')
+    .addOption(portOption())
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (opts: { port: number; host: string }) => {
+      await withStore(program, async (store) => {
+        const summary = await runIngest(store, [SAMPLES_DIR], undefined, true)
+        const counts = await store.counts()
+        process.stdout.write(
+          `borderwatch: samples ingested (${summary.stored} new, ${summary.reextracted} re-extracted, ${summary.unchanged} already stored); ${counts.articles} reports, ${counts.events} events in the database\n`,
+        )
+        await startServer(store, opts.port, opts.host, null)
+      })
+    })
+
+  return program
+}

@@ -1,0 +1,130 @@
+/** The HTTP API and the map page, as a Hono app that tests call with `app.request()`. */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Hono } from 'hono'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { z } from 'zod'
+import type { Store } from '../store/store.js'
+import { EventType, type ApiArticle, type ApiEventList, type ApiSiteList } from '../model/index.js'
+import { sitesWithStatus, findSitesWithStatus } from '../sites/site-service.js'
+import { eventsToGeoJson } from '../exports/to-geojson.js'
+import { eventsToCsv } from '../exports/to-csv.js'
+import { eventsToJsonl } from '../exports/to-jsonl.js'
+import { AppError } from './app-error.js'
+
+/** The built web app. */
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')
+
+/** Server options a user sets. */
+export interface AppOptions {
+  /** An online raster tile URL template for the basemap; null keeps the map offline. */
+  tileUrl?: string | null
+  webDir?: string
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+const EventQuery = z.object({
+  type: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(EventType))
+    .optional(),
+  site: z.string().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+function parseQuery<S extends z.ZodTypeAny>(schema: S, query: Record<string, string>): z.infer<S> {
+  const parsed = schema.safeParse(query)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError(400, 'bad-request', `query parameter "${issue.path.join('.')}": ${issue.message}`)
+  }
+  return parsed.data
+}
+
+/** Builds the app over an open store. */
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const app = new Hono()
+  const webDir = options.webDir ?? WEB_DIR
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json({ error: { code: error.code, message: error.message } }, error.status)
+    }
+    console.error(error)
+    return c.json({ error: { code: 'internal', message: 'internal server error' } }, 500)
+  })
+  app.notFound((c) =>
+    c.json({ error: { code: 'not-found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+  )
+
+  app.get('/api/health', async (c) => c.json({ ok: true, backend: store.db.backend, ...(await store.counts()) }))
+  app.get('/api/config', (c) => c.json({ tileUrl: options.tileUrl ?? null }))
+
+  app.get('/api/events', async (c) => {
+    const q = parseQuery(EventQuery, c.req.query())
+    const list: ApiEventList = await store.listEvents({
+      types: q.type,
+      siteId: q.site,
+      from: q.from,
+      to: q.to,
+      limit: q.limit,
+      offset: q.offset,
+    })
+    return c.json(list)
+  })
+
+  app.get('/api/sites', async (c) => {
+    const { asOf } = parseQuery(z.object({ asOf: isoDate.optional() }), c.req.query())
+    const body: ApiSiteList = { asOf: asOf ?? null, sites: await sitesWithStatus(store, asOf) }
+    return c.json(body)
+  })
+
+  app.get('/api/sites/:name', async (c) => {
+    const { asOf } = parseQuery(z.object({ asOf: isoDate.optional() }), c.req.query())
+    const sites = await findSitesWithStatus(store, c.req.param('name'), asOf)
+    if (!sites.length) throw new AppError(404, 'not-found', `no site named "${c.req.param('name')}"`)
+    return c.json({ asOf: asOf ?? null, sites })
+  })
+
+  app.get('/api/articles/:id', async (c) => {
+    const article = await store.getArticle(c.req.param('id'))
+    if (!article) throw new AppError(404, 'not-found', `no article ${c.req.param('id')}`)
+    const body: ApiArticle = {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      url: article.url,
+      published: article.published,
+      text: article.text,
+    }
+    return c.json(body)
+  })
+
+  app.get('/api/export', async (c) => {
+    const { format } = parseQuery(z.object({ format: z.enum(['geojson', 'csv', 'jsonl']) }), c.req.query())
+    const { events } = await store.listEvents({ limit: 1_000_000 })
+    if (format === 'geojson') return c.json(eventsToGeoJson(events))
+    if (format === 'csv') return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
+    return c.body(eventsToJsonl(events), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' })
+  })
+
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not-found', 'no such API route')
+  })
+
+  if (fs.existsSync(path.join(webDir, 'index.html'))) {
+    const root = path.relative(process.cwd(), webDir) || '.'
+    app.use('/*', serveStatic({ root }))
+    app.get('*', serveStatic({ root, path: 'index.html' }))
+  } else {
+    app.get('/', (c) =>
+      c.text('The map is not built yet: run `npm run build:web`, then reload this page.', 503),
+    )
+  }
+  return app
+}
