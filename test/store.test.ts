@@ -14,7 +14,12 @@ function extraction(hash: string, version = 'test-1', eventCount = 2): Extractio
     type: i === 0 ? 'crossing-opened' : 'airstrike',
     modality: i === 0 ? 'asserted' : 'alleged',
     trigger: i === 0 ? 're-opened' : 'airstrikes',
-    time: { start: `2019-09-${10 + i}`, end: `2019-09-${10 + i}`, precision: 'day', certainty: 'stated' },
+    time: {
+      start: `2019-09-${10 + i}`,
+      end: `2019-09-${10 + i}`,
+      precision: 'day',
+      certainty: 'stated',
+    },
     place: {
       name: 'Albukamal–Al Qaim',
       ref: 'crossing:x',
@@ -78,7 +83,9 @@ for (const backend of backends()) {
     it('applies every migration once, and again is a no-op', async () => {
       const store = await backend.open('migrations')
       try {
-        const rows = await store.db.query<{ version: string }>('select version from schema_migrations')
+        const rows = await store.db.query<{ version: string }>(
+          'select version from schema_migrations',
+        )
         assert.deepEqual(
           rows.map((r) => r.version).sort(),
           listMigrations().map((m) => m.version),
@@ -99,7 +106,12 @@ for (const backend of backends()) {
         assert.equal(total, 2)
         assert.equal(events[0].article.outlet, 'Test Wire')
         assert.equal(events[0].time.start, '2019-09-11')
-        assert.deepEqual(await store.counts(), { documents: 1, articles: 1, events: 2, statusFacts: 1 })
+        assert.deepEqual(await store.counts(), {
+          documents: 1,
+          articles: 1,
+          events: 2,
+          statusFacts: 1,
+        })
         assert.equal(await store.extractedVersion('a'.repeat(64)), 'test-1')
         const mentions = await store.mentions(events[0].article.id)
         assert.equal(mentions[0].kind, 'time')
@@ -114,7 +126,12 @@ for (const backend of backends()) {
       try {
         await store.saveExtraction(extraction('b'.repeat(64), 'v1', 2))
         await store.saveExtraction(extraction('b'.repeat(64), 'v2', 1))
-        assert.deepEqual(await store.counts(), { documents: 1, articles: 1, events: 1, statusFacts: 1 })
+        assert.deepEqual(await store.counts(), {
+          documents: 1,
+          articles: 1,
+          events: 1,
+          statusFacts: 1,
+        })
         assert.equal(await store.extractedVersion('b'.repeat(64)), 'v2')
       } finally {
         await store.close()
@@ -128,7 +145,12 @@ for (const backend of backends()) {
         const broken = extraction('c'.repeat(64), 'v2', 2)
         broken.events[1].id = broken.events[0].id
         await assert.rejects(store.saveExtraction(broken))
-        assert.deepEqual(await store.counts(), { documents: 1, articles: 1, events: 2, statusFacts: 1 })
+        assert.deepEqual(await store.counts(), {
+          documents: 1,
+          articles: 1,
+          events: 2,
+          statusFacts: 1,
+        })
         assert.equal(await store.extractedVersion('c'.repeat(64)), 'v1')
       } finally {
         await store.close()

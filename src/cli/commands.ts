@@ -19,7 +19,10 @@ import { CliError } from './cli-error.js'
 import { formatTable } from './format-table.js'
 
 /** The sample reports shipped with borderwatch, ingested by `borderwatch start`. */
-export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../samples')
+export const SAMPLES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../samples',
+)
 
 interface GlobalOptions {
   db?: string
@@ -41,7 +44,12 @@ function describe(o: IngestOutcome): string {
   return `${o.status}: ${o.input} — ${o.events} events — ${o.title ?? ''}`
 }
 
-async function runIngest(store: Store, inputs: string[], published: string | undefined, quiet: boolean) {
+async function runIngest(
+  store: Store,
+  inputs: string[],
+  published: string | undefined,
+  quiet: boolean,
+) {
   const ctx = defaultContext()
   await syncPackSites(store, ctx)
   const summary = await ingestSources(store, inputs, ctx, { published }, (o) => {
@@ -65,20 +73,33 @@ function parsePublished(value: string | undefined): string | undefined {
 
 function eventRow(e: ApiEvent): string[] {
   const actor = e.actors.find((a) => a.role === 'actor')?.name ?? ''
-  const when = e.time.precision === 'day' ? e.time.start : `${e.time.start}…${e.time.end} (${e.time.precision})`
+  const when =
+    e.time.precision === 'day'
+      ? e.time.start
+      : `${e.time.start}…${e.time.end} (${e.time.precision})`
   return [when, e.type, e.modality, e.place?.name ?? '', actor, e.sentence]
 }
 
-function startServer(store: Store, port: number, host: string, tileUrl: string | null): Promise<void> {
+function startServer(
+  store: Store,
+  port: number,
+  host: string,
+  tileUrl: string | null,
+): Promise<void> {
   const app = createApp(store, { tileUrl })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
-      process.stdout.write(`borderwatch: map at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}\n`)
+      process.stdout.write(
+        `borderwatch: map at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}\n`,
+      )
     })
     server.on('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new CliError('bad-argument', `port ${port} is already in use; choose another with --port`)
+          ? new CliError(
+              'bad-argument',
+              `port ${port} is already in use; choose another with --port`,
+            )
           : error,
       )
     })
@@ -89,31 +110,39 @@ function startServer(store: Store, port: number, host: string, tileUrl: string |
 }
 
 function portOption(): Option {
-  return new Option('-p, --port <port>', 'port to listen on').default(
-    Number(process.env.PORT ?? 8080),
-  ).argParser((v) => {
-    const n = Number(v)
-    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new CliError('bad-argument', `--port ${v}: not a port number`)
-    return n
-  })
+  return new Option('-p, --port <port>', 'port to listen on')
+    .default(Number(process.env.PORT ?? 8080))
+    .argParser((v) => {
+      const n = Number(v)
+      if (!Number.isInteger(n) || n < 1 || n > 65535)
+        throw new CliError('bad-argument', `--port ${v}: not a port number`)
+      return n
+    })
 }
 
 /** Builds the command-line program. */
 export function buildProgram(): Command {
   const program = new Command('borderwatch')
     .description('Border crossings, corridors and the events around them, read from news reports.')
-    .option('--db <dir>', 'embedded database folder (default ./borderwatch-data, or $BORDERWATCH_DB; $DATABASE_URL wins)')
+    .option(
+      '--db <dir>',
+      'embedded database folder (default ./borderwatch-data, or $BORDERWATCH_DB; $DATABASE_URL wins)',
+    )
     .showHelpAfterError()
 
   program
     .command('ingest')
-    .description('read reports (.txt, .html, .jsonl files, folders, or - for stdin) into the database')
+    .description(
+      'read reports (.txt, .html, .jsonl files, folders, or - for stdin) into the database',
+    )
     .argument('<inputs...>', 'files, folders, or - for standard input')
     .option('--published <datetime>', 'publication date-time for reports that lack one (ISO 8601)')
     .option('--json', 'print one JSON summary instead of lines')
     .action(async (inputs: string[], opts: { published?: string; json?: boolean }) => {
       const published = parsePublished(opts.published)
-      const summary = await withStore(program, (store) => runIngest(store, inputs, published, !!opts.json))
+      const summary = await withStore(program, (store) =>
+        runIngest(store, inputs, published, !!opts.json),
+      )
       if (opts.json) {
         process.stdout.write(
           `${JSON.stringify({ stored: summary.stored, reextracted: summary.reextracted, unchanged: summary.unchanged, failed: summary.failed.map((f) => ({ input: f.input, code: f.code, message: f.message })), outcomes: summary.outcomes }, null, 2)}\n`,
@@ -137,11 +166,15 @@ export function buildProgram(): Command {
       const types = opts.type?.split(',').map((t) => t.trim())
       for (const t of types ?? []) {
         if (!EventType.safeParse(t).success) {
-          throw new CliError('bad-argument', `--type ${t}: unknown event type; one of ${EventType.options.join(', ')}`)
+          throw new CliError(
+            'bad-argument',
+            `--type ${t}: unknown event type; one of ${EventType.options.join(', ')}`,
+          )
         }
       }
       const limit = Number(opts.limit)
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError('bad-argument', `--limit ${opts.limit}: not a positive whole number`)
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError('bad-argument', `--limit ${opts.limit}: not a positive whole number`)
       await withStore(program, async (store) => {
         let siteId: string | undefined
         if (opts.site) {
@@ -151,7 +184,8 @@ export function buildProgram(): Command {
         }
         const list = await store.listEvents({ types, siteId, limit })
         if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
-        else if (!list.events.length) process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')
+        else if (!list.events.length)
+          process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')
         else {
           process.stdout.write(
             `${formatTable(['when', 'type', 'modality', 'place', 'actor', 'sentence'], list.events.map(eventRow), 70)}\n`,
@@ -186,9 +220,13 @@ export function buildProgram(): Command {
           )
           if (!s.timeline.length) process.stdout.write('  no status facts yet\n')
           for (const i of s.timeline) {
-            process.stdout.write(`  ${i.start} → ${i.end ?? 'now'}: ${i.status}${i.controllers.length ? ` (${i.controllers.join(', ')})` : ''}\n`)
+            process.stdout.write(
+              `  ${i.start} → ${i.end ?? 'now'}: ${i.status}${i.controllers.length ? ` (${i.controllers.join(', ')})` : ''}\n`,
+            )
             for (const f of i.facts) {
-              process.stdout.write(`    [${f.modality}] ${f.status ?? 'control'}${f.controller ? ` by ${f.controller}` : ''}: “${f.evidence}”\n`)
+              process.stdout.write(
+                `    [${f.modality}] ${f.status ?? 'control'}${f.controller ? ` by ${f.controller}` : ''}: “${f.evidence}”\n`,
+              )
             }
           }
         }
@@ -198,19 +236,27 @@ export function buildProgram(): Command {
   program
     .command('export')
     .description('write all events as GeoJSON, CSV (ACLED-compatible columns) or JSON Lines')
-    .addOption(new Option('--format <format>', 'output format').choices(['geojson', 'csv', 'jsonl']).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['geojson', 'csv', 'jsonl'])
+        .makeOptionMandatory(),
+    )
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (opts: { format: 'geojson' | 'csv' | 'jsonl'; out?: string }) => {
       const text = await withStore(program, async (store) => {
         const { events } = await store.listEvents({ limit: 1_000_000 })
-        if (opts.format === 'geojson') return `${JSON.stringify(eventsToGeoJson(events), null, 2)}\n`
+        if (opts.format === 'geojson')
+          return `${JSON.stringify(eventsToGeoJson(events), null, 2)}\n`
         return opts.format === 'csv' ? eventsToCsv(events) : eventsToJsonl(events)
       })
       if (opts.out) {
         try {
           fs.writeFileSync(opts.out, text)
         } catch (error) {
-          throw new CliError('bad-argument', `--out ${opts.out}: cannot write (${(error as NodeJS.ErrnoException).code})`)
+          throw new CliError(
+            'bad-argument',
+            `--out ${opts.out}: cannot write (${(error as NodeJS.ErrnoException).code})`,
+          )
         }
       } else process.stdout.write(text)
     })
@@ -220,7 +266,10 @@ export function buildProgram(): Command {
     .description('serve the API and the map page')
     .addOption(portOption())
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--tile-url <url>', 'online raster tiles for the basemap ({z}/{x}/{y} template); default offline')
+    .option(
+      '--tile-url <url>',
+      'online raster tiles for the basemap ({z}/{x}/{y} template); default offline',
+    )
     .action(async (opts: { port: number; host: string; tileUrl?: string }) => {
       await withStore(program, async (store) => {
         await syncPackSites(store, defaultContext())

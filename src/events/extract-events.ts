@@ -26,11 +26,13 @@ export interface ArticleMentions {
   actors: ActorMention[]
 }
 
-const CROSSING_WORD = /\b(crossings?|border (?:post|point|gate|checkpoint)|the border|checkpoint|frontier)\b/i
+const CROSSING_WORD =
+  /\b(crossings?|border (?:post|point|gate|checkpoint)|the border|checkpoint|frontier)\b/i
 const ANAPHOR = /\b(the (?:crossing|border|area|site|base|alleged base|town|region)|there)\b/i
 const PRONOUN_SUBJECT = /^(?:["“]?[^"”]*["”]?,?\s*)?(he|she)\b/i
 const SPECIFICITY = { site: 4, town: 3, region: 2, country: 1 }
-const LOCATIVE = /\b(?:in|at|near|outside|around|on|over|across|inside|into|from|of)\s+(?:the\s+)?$/i
+const LOCATIVE =
+  /\b(?:in|at|near|outside|around|on|over|across|inside|into|from|of)\s+(?:the\s+)?$/i
 const STATUS_TYPES = new Set<EventType>(['crossing-opened', 'crossing-closed', 'control-taken'])
 
 function within<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
@@ -38,7 +40,10 @@ function within<T extends { start: number; end: number }>(items: T[], s: Sentenc
 }
 
 function stableId(articleId: string, type: string, offset: number, time: string): string {
-  const hash = crypto.createHash('sha1').update(`${articleId}|${type}|${offset}|${time}`).digest('hex')
+  const hash = crypto
+    .createHash('sha1')
+    .update(`${articleId}|${type}|${offset}|${time}`)
+    .digest('hex')
   return `e-${hash.slice(0, 16)}`
 }
 
@@ -63,12 +68,20 @@ function timesFor(text: string, times: TimeMention[], at: number): TimeSpan[] {
   for (const t of after) {
     const prev = chain.at(-1)
     if (!prev && t.start - at > 40) break
-    if (prev && !/^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?$/i.test(text.slice(prev.end, t.start))) break
+    if (
+      prev &&
+      !/^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?$/i.test(
+        text.slice(prev.end, t.start),
+      )
+    )
+      break
     chain.push(t)
   }
   if (chain.length > 1) return chain.map((t) => t.span)
   const nearest = [...times].sort(
-    (a, b) => Math.min(Math.abs(a.start - at), Math.abs(a.end - at)) - Math.min(Math.abs(b.start - at), Math.abs(b.end - at)),
+    (a, b) =>
+      Math.min(Math.abs(a.start - at), Math.abs(a.end - at)) -
+      Math.min(Math.abs(b.start - at), Math.abs(b.end - at)),
   )[0]
   return [nearest.span]
 }
@@ -81,7 +94,8 @@ function crossingFor(
   allPlaces: PlaceMention[],
 ): PlaceMention | null {
   const inside = within(places, sentence)
-  const named = inside.find((p) => p.crossingId && p.precision === 'site') ?? inside.find((p) => p.crossingId)
+  const named =
+    inside.find((p) => p.crossingId && p.precision === 'site') ?? inside.find((p) => p.crossingId)
   if (named) return named
   if (!CROSSING_WORD.test(sentence.text)) return null
   const before = allPlaces.filter((p) => p.crossingId && p.end <= sentence.start)
@@ -89,14 +103,22 @@ function crossingFor(
 }
 
 /** The most specific non-adjective place in the sentence, preferring "in/near/at X". */
-function placeFor(text: string, sentence: Sentence, places: PlaceMention[], allPlaces: PlaceMention[]): PlaceMention | null {
+function placeFor(
+  text: string,
+  sentence: Sentence,
+  places: PlaceMention[],
+  allPlaces: PlaceMention[],
+): PlaceMention | null {
   const inside = within(places, sentence).filter((p) => !p.demonym)
   const score = (p: PlaceMention) =>
-    SPECIFICITY[p.precision] * 10 + (LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) ? 5 : 0)
+    SPECIFICITY[p.precision] * 10 +
+    (LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) ? 5 : 0)
   const best = [...inside].sort((a, b) => score(b) - score(a))[0]
   if (best) return best
   if (!ANAPHOR.test(sentence.text)) return null
-  const earlier = allPlaces.filter((p) => !p.demonym && p.precision !== 'country' && p.end <= sentence.start)
+  const earlier = allPlaces.filter(
+    (p) => !p.demonym && p.precision !== 'country' && p.end <= sentence.start,
+  )
   return earlier.at(-1) ?? null
 }
 
@@ -130,7 +152,9 @@ function actorsFor(
     if (subject) add('actor', subject)
   }
   if (!out.some((a) => a.role === 'actor') && PRONOUN_SUBJECT.test(sentence.text)) {
-    const person = allActors.filter((a) => a.actorKind === 'person' && a.end <= sentence.start).at(-1)
+    const person = allActors
+      .filter((a) => a.actorKind === 'person' && a.end <= sentence.start)
+      .at(-1)
     if (person) add('actor', person)
   }
   for (const m of after) if (!out.some((a) => a.id === m.actorId)) add('target', m)
@@ -139,7 +163,9 @@ function actorsFor(
 
 function scopeOf(type: EventType, sentence: string): ArticleEvent['scope'] {
   if (!STATUS_TYPES.has(type)) return null
-  const people = /\b(travel(?:lers)?|passengers|people|pedestrians|civilians|refugees)\b/i.test(sentence)
+  const people = /\b(travel(?:lers)?|passengers|people|pedestrians|civilians|refugees)\b/i.test(
+    sentence,
+  )
   const goods = /\b(trade|goods|cargo|trucks|commercial|freight)\b/i.test(sentence)
   const aid = /\b(aid|humanitarian)\b/i.test(sentence)
   if (aid && !people && !goods) return 'aid'
@@ -169,7 +195,17 @@ export function extractEvents(article: Article, mentions: ArticleMentions): Arti
         if (seenTypes.has(trigger.type)) break
         const at = sentence.start + m.index
         if (BACKGROUND_BEFORE.test(sentence.text.slice(0, m.index))) continue
-        const event = buildEvents(trigger, m[0], at, sentence, times, mentions, text, published, article.id)
+        const event = buildEvents(
+          trigger,
+          m[0],
+          at,
+          sentence,
+          times,
+          mentions,
+          text,
+          published,
+          article.id,
+        )
         if (!event.length) continue
         seenTypes.add(trigger.type)
         if (trigger.type === 'threat') seenTypes.add('statement')
@@ -193,7 +229,10 @@ function buildEvents(
 ): ArticleEvent[] {
   const type = trigger.type
   let place: EventPlace | null = null
-  if (trigger.needs === 'crossing' || (type === 'control-taken' && CROSSING_WORD.test(sentence.text))) {
+  if (
+    trigger.needs === 'crossing' ||
+    (type === 'control-taken' && CROSSING_WORD.test(sentence.text))
+  ) {
     const crossing = crossingFor(text, sentence, mentions.places, mentions.places)
     if (!crossing && trigger.needs === 'crossing') return []
     if (crossing) place = placeOf(crossing)

@@ -8,8 +8,14 @@ const CUES: [Modality, RegExp][] = [
     'alleged',
     /\b(alleged(?:ly)?|allegations?|reportedly|purported(?:ly)?|ostensibly|unconfirmed|rumou?red|suspected)\b/i,
   ],
-  ['planned', /\b(will|would|plans? to|planned|is to|are to|set to|expected to|intends? to|going to)\b/i],
-  ['reported', /\b(reported|according to|reports? (?:emerged|said|say|indicat\w*)|sources? (?:said|say))\b/i],
+  [
+    'planned',
+    /\b(will|would|plans? to|planned|is to|are to|set to|expected to|intends? to|going to)\b/i,
+  ],
+  [
+    'reported',
+    /\b(reported|according to|reports? (?:emerged|said|say|indicat\w*)|sources? (?:said|say))\b/i,
+  ],
 ]
 
 /**

@@ -47,7 +47,10 @@ export const TRIGGERS: Trigger[] = [
     re: /\b(threat(?:en(?:ed|s|ing)?)|vow(?:ed|s) to|to destroy|destroying)\b/gi,
     needs: 'speaker',
   },
-  { type: 'agreement', re: /\b(agreed to|signed an? (?:agreement|deal)|reached an? (?:agreement|deal))\b/gi },
+  {
+    type: 'agreement',
+    re: /\b(agreed to|signed an? (?:agreement|deal)|reached an? (?:agreement|deal))\b/gi,
+  },
   {
     type: 'statement',
     re: /\b(said|says|say|stressed|announced|told|stated|claimed|declared|reported|denied|accused|praised|warned|wrote)\b/gi,
@@ -56,7 +59,8 @@ export const TRIGGERS: Trigger[] = [
 ]
 
 /** Words that make a trigger background rather than an event: "after a month of ... airstrikes". */
-export const BACKGROUND_BEFORE = /\b(after|amid|despite|following|concerns? (?:about|over|that)|fears? of)\b[^,;.]{0,40}$/i
+export const BACKGROUND_BEFORE =
+  /\b(after|amid|despite|following|concerns? (?:about|over|that)|fears? of)\b[^,;.]{0,40}$/i
 
 /** A sentence that only supposes: "If the PMU holds the security file ...". */
 export const HYPOTHETICAL = /^(if|unless|should|whether)\b/i

@@ -2,6 +2,8 @@
 
 const CLUTTER_LINE = [
   /^\d+\s*(min|mins|minute|minutes)\s+read\.?$/i,
+  /^.{0,100}\b\d+\s*(min|mins|minute|minutes)\s+read\b.{0,60}$/i,
+  /^by\s+[\p{Lu}][^.!?]{0,60}$/iu,
   /\(photo credit:[^)]*\)\s*$/i,
   /^(photo|image|picture|photograph)s?( credit)?\s*[:/]/i,
   /^(cookie settings|accept( all)?( cookies)?|manage cookies|reject all)$/i,
@@ -33,6 +35,9 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   const cut = kept.findIndex((p, i) => i > 0 && i >= kept.length * 0.5 && TEASER_HEADING.test(p))
   if (cut >= 0) kept = kept.slice(0, cut)
   kept = kept.filter((p) => !isClutter(p) && !(title && p === title.trim()))
+  // A section label ("Syria", "Middle East") above the story is a kicker, not text.
+  if (kept.length > 1 && !/[.!?:;"”]/.test(kept[0]) && kept[0].split(/\s+/).length <= 3)
+    kept.shift()
   const body = kept.join('\n')
   return kept.filter((p, i) => {
     if (p.length < 40) return true

@@ -3,15 +3,11 @@ import { parseHTML } from 'linkedom'
 import { Readability } from '@mozilla/readability'
 import type { Article, RawDocument } from '../model/index.js'
 import { cleanParagraphs } from './clean-paragraphs.js'
-import {
-  dateFromUrl,
-  normaliseIsoDate,
-  parseDateline,
-  type FoundDate,
-} from './published-date.js'
+import { dateFromUrl, normaliseIsoDate, parseDateline, type FoundDate } from './published-date.js'
 
 /** Elements whose text is never article text. */
-const NOT_TEXT = 'script, style, noscript, template, figure, figcaption, nav, aside, footer, form, button, svg'
+const NOT_TEXT =
+  'script, style, noscript, template, figure, figcaption, nav, aside, footer, form, button, svg'
 const BLOCK = new Set([
   'P',
   'H1',
@@ -141,12 +137,20 @@ function htmlDate(document: Doc, url: string | null): FoundDate | null {
 /** Finds a dateline among the first paragraphs and removes it from the text. */
 function takeDateline(paragraphs: string[]): { date: FoundDate | null; rest: string[] } {
   for (const [i, p] of paragraphs.slice(0, 6).entries()) {
-    const value = p.length <= 60 ? parseDateline(p) : null
+    const line = p.replace(/\s*[/|·•]\s*\d+\s*min(?:ute)?s?\s+read\.?$/i, '')
+    const value = line.length <= 60 ? parseDateline(line) : null
     if (value) {
       return { date: { value, strategy: 'dateline' }, rest: paragraphs.filter((_, j) => j !== i) }
     }
   }
   return { date: null, rest: paragraphs }
+}
+
+/** Drops a trailing " | Outlet" or " - Outlet" that pages add to their <title>. */
+function stripOutlet(title: string, outlet: string | null): string {
+  if (!outlet) return title
+  const escaped = outlet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return title.replace(new RegExp(`\\s+[|–—-]\\s+${escaped}\\s*$`, 'i'), '') || title
 }
 
 function hostOf(url: string | null): string | null {
@@ -171,21 +175,28 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     meta(document, 'og:title') ??
     document.querySelector('title')?.textContent?.trim() ??
     ''
-  const outlet = meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
+  const outlet =
+    meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
   const byline = meta(document, 'author') ?? jsonLd(document, 'author')
-  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
-    keepClasses: false,
-  }).parse()
+  const parsed = new Readability(
+    document as unknown as ConstructorParameters<typeof Readability>[0],
+    {
+      keepClasses: false,
+    },
+  ).parse()
   let paragraphs: string[] = []
   if (parsed?.content) {
     const { document: content } = parseHTML(`<html><body>${parsed.content}</body></html>`)
     for (const el of Array.from(content.querySelectorAll(NOT_TEXT)) as El[]) el.remove()
     paragraphs = blockText(content.body as El)
   }
-  const cleaned = cleanParagraphs(paragraphs, title || parsed?.title || undefined)
-  const dated = found ? { date: found, rest: cleaned } : takeDateline(cleaned)
+  const dateline = takeDateline(paragraphs)
+  const dated = {
+    date: found ?? dateline.date,
+    rest: cleanParagraphs(dateline.rest, title || parsed?.title || undefined),
+  }
   return {
-    title: title || parsed?.title || '',
+    title: stripOutlet(title || parsed?.title || '', outlet ?? parsed?.siteName ?? null),
     byline: byline ?? parsed?.byline ?? null,
     outlet: outlet ?? parsed?.siteName ?? null,
     url: canonical,

@@ -30,12 +30,18 @@ function pad(n: number): string {
 export function normaliseIsoDate(raw: string): string | null {
   const m = raw
     .trim()
-    .match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i)
+    .match(
+      /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?)?$/i,
+    )
   if (!m) return null
   const [, y, mo, d, h, mi, s, zone] = m
   if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null
   if (!h) return `${y}-${mo}-${d}`
-  const z = !zone ? '' : /^(z|utc)$/i.test(zone) ? 'Z' : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
+  const z = !zone
+    ? ''
+    : /^(z|utc)$/i.test(zone)
+      ? 'Z'
+      : zone.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')
   return `${y}-${mo}-${d}T${h}:${mi}${s ? `:${s}` : ''}${z}`
 }
 

@@ -52,7 +52,12 @@ export function decodeText(bytes: Buffer, input: string): string {
   return text.replace(/^\uFEFF/, '')
 }
 
-function makeDocument(content: string, origin: string, hints: DocumentHints, html?: boolean): RawDocument {
+function makeDocument(
+  content: string,
+  origin: string,
+  hints: DocumentHints,
+  html?: boolean,
+): RawDocument {
   return {
     hash: contentHash(content),
     origin,
@@ -109,7 +114,11 @@ function readBytes(file: string): Buffer {
     if (code === 'EACCES' || code === 'EPERM') {
       throw new IngestError('unreadable', file, 'permission denied')
     }
-    throw new IngestError('unreadable', file, `cannot be read (${code ?? (error as Error).message})`)
+    throw new IngestError(
+      'unreadable',
+      file,
+      `cannot be read (${code ?? (error as Error).message})`,
+    )
   }
 }
 

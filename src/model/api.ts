@@ -4,7 +4,13 @@ import type { Site, SiteStatus, TimelineInterval } from './site.js'
 
 /** An event as the API lists it: the event plus the article it came from. */
 export interface ApiEvent extends ArticleEvent {
-  article: { id: string; title: string; outlet: string | null; url: string | null; published: string | null }
+  article: {
+    id: string
+    title: string
+    outlet: string | null
+    url: string | null
+    published: string | null
+  }
 }
 
 export interface ApiEventList {

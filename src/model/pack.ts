@@ -5,7 +5,10 @@ import { z } from 'zod'
 export const SourceRef = z.string().min(3)
 
 /** A point on the map in WGS84 degrees. */
-export const LatLon = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+export const LatLon = z.object({
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+})
 
 /** A named place of a pack: border town, region, base or other site that is not a crossing. */
 export const PackPlace = z.object({

@@ -32,7 +32,13 @@ export async function ingestSources(
   hints: DocumentHints = {},
   onOutcome: (o: IngestOutcome) => void = () => {},
 ): Promise<IngestSummary> {
-  const summary: IngestSummary = { outcomes: [], stored: 0, reextracted: 0, unchanged: 0, failed: [] }
+  const summary: IngestSummary = {
+    outcomes: [],
+    stored: 0,
+    reextracted: 0,
+    unchanged: 0,
+    failed: [],
+  }
   const record = (o: IngestOutcome) => {
     summary.outcomes.push(o)
     onOutcome(o)

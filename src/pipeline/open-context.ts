@@ -7,7 +7,11 @@ import type { PipelineContext } from './extract-document.js'
 
 /** The default context over the shipped packs. */
 export function defaultContext(): PipelineContext {
-  return { gazetteer: defaultGazetteer(), actors: defaultActorIndex(), now: () => new Date().toISOString() }
+  return {
+    gazetteer: defaultGazetteer(),
+    actors: defaultActorIndex(),
+    now: () => new Date().toISOString(),
+  }
 }
 
 /** Writes the packs' sites into the registry, so sites exist before any report names them. */

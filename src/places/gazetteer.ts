@@ -125,7 +125,8 @@ export class Gazetteer {
         country: p.country,
         lat: p.lat,
         lon: p.lon,
-        precision: p.kind === 'region' ? 'region' : p.kind === 'base' || p.kind === 'site' ? 'site' : 'town',
+        precision:
+          p.kind === 'region' ? 'region' : p.kind === 'base' || p.kind === 'site' ? 'site' : 'town',
         fromPack: true,
       }
       for (const n of [p.name, ...p.names]) this.add(n, entry)

@@ -16,7 +16,10 @@ import {
 } from '../model/index.js'
 
 /** The packs folder shipped with borderwatch. */
-export const PACKS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/packs')
+export const PACKS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../data/packs',
+)
 
 /** A problem in a pack file, named by file and field. */
 export class PackError extends Error {
@@ -60,16 +63,23 @@ export function loadKnowledge(dir: string = PACKS_DIR): Knowledge {
   if (dir === PACKS_DIR && cached) return cached
   const knowledge: Knowledge = { packs: [], places: [], crossings: [], actors: [], countries: [] }
   const folders = fs.existsSync(dir)
-    ? fs.readdirSync(dir).filter((f) => fs.existsSync(path.join(dir, f, 'pack.json'))).sort()
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => fs.existsSync(path.join(dir, f, 'pack.json')))
+        .sort()
     : []
   for (const folder of folders) {
     const packDir = path.join(dir, folder)
     const manifest = readPart(packDir, 'pack.json', PackManifest)!
     knowledge.packs.push({ ...manifest, dir: packDir })
     knowledge.places.push(...(readPart(packDir, 'places.json', PackPlaces)?.places ?? []))
-    knowledge.crossings.push(...(readPart(packDir, 'crossings.json', PackCrossings)?.crossings ?? []))
+    knowledge.crossings.push(
+      ...(readPart(packDir, 'crossings.json', PackCrossings)?.crossings ?? []),
+    )
     knowledge.actors.push(...(readPart(packDir, 'actors.json', PackActors)?.actors ?? []))
-    knowledge.countries.push(...(readPart(packDir, 'countries.json', PackCountries)?.countries ?? []))
+    knowledge.countries.push(
+      ...(readPart(packDir, 'countries.json', PackCountries)?.countries ?? []),
+    )
   }
   if (dir === PACKS_DIR) cached = knowledge
   return knowledge

@@ -49,7 +49,11 @@ function mergeCrossings(text: string, mentions: PlaceMention[], g: Gazetteer): P
     const m = mentions[i]
     const next = mentions[i + 1]
     const entry = m.crossingId ? g.crossing(m.crossingId) : undefined
-    if (entry && next?.crossingId === m.crossingId && PAIR_SEPARATOR.test(text.slice(m.end, next.start))) {
+    if (
+      entry &&
+      next?.crossingId === m.crossingId &&
+      PAIR_SEPARATOR.test(text.slice(m.end, next.start))
+    ) {
       const tail = text.slice(next.end).match(CROSSING_WORDS)
       out.push(toMention(text, m.start, next.end + (tail ? tail[0].length : 0), entry))
       i++
@@ -71,7 +75,8 @@ export function recognisePlaces(text: string, g: Gazetteer): PlaceMention[] {
   })
   const countries = new Set<string>()
   for (const h of hits) {
-    for (const e of h.entries) if ((e.kind === 'country' || e.fromPack) && e.country) countries.add(e.country)
+    for (const e of h.entries)
+      if ((e.kind === 'country' || e.fromPack) && e.country) countries.add(e.country)
   }
   const mentions = hits.map((h) => toMention(text, h.start, h.end, choose(h.entries, countries)))
   return mergeCrossings(text, mentions, g)

@@ -41,7 +41,11 @@ function parseQuery<S extends z.ZodTypeAny>(schema: S, query: Record<string, str
   const parsed = schema.safeParse(query)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new AppError(400, 'bad-request', `query parameter "${issue.path.join('.')}": ${issue.message}`)
+    throw new AppError(
+      400,
+      'bad-request',
+      `query parameter "${issue.path.join('.')}": ${issue.message}`,
+    )
   }
   return parsed.data
 }
@@ -59,10 +63,15 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.json({ error: { code: 'internal', message: 'internal server error' } }, 500)
   })
   app.notFound((c) =>
-    c.json({ error: { code: 'not-found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404),
+    c.json(
+      { error: { code: 'not-found', message: `no route for ${c.req.method} ${c.req.path}` } },
+      404,
+    ),
   )
 
-  app.get('/api/health', async (c) => c.json({ ok: true, backend: store.db.backend, ...(await store.counts()) }))
+  app.get('/api/health', async (c) =>
+    c.json({ ok: true, backend: store.db.backend, ...(await store.counts()) }),
+  )
   app.get('/api/config', (c) => c.json({ tileUrl: options.tileUrl ?? null }))
 
   app.get('/api/events', async (c) => {
@@ -87,7 +96,8 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.get('/api/sites/:name', async (c) => {
     const { asOf } = parseQuery(z.object({ asOf: isoDate.optional() }), c.req.query())
     const sites = await findSitesWithStatus(store, c.req.param('name'), asOf)
-    if (!sites.length) throw new AppError(404, 'not-found', `no site named "${c.req.param('name')}"`)
+    if (!sites.length)
+      throw new AppError(404, 'not-found', `no site named "${c.req.param('name')}"`)
     return c.json({ asOf: asOf ?? null, sites })
   })
 
@@ -106,11 +116,17 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   })
 
   app.get('/api/export', async (c) => {
-    const { format } = parseQuery(z.object({ format: z.enum(['geojson', 'csv', 'jsonl']) }), c.req.query())
+    const { format } = parseQuery(
+      z.object({ format: z.enum(['geojson', 'csv', 'jsonl']) }),
+      c.req.query(),
+    )
     const { events } = await store.listEvents({ limit: 1_000_000 })
     if (format === 'geojson') return c.json(eventsToGeoJson(events))
-    if (format === 'csv') return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
-    return c.body(eventsToJsonl(events), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' })
+    if (format === 'csv')
+      return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
+    return c.body(eventsToJsonl(events), 200, {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+    })
   })
 
   app.all('/api/*', () => {

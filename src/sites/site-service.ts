@@ -5,7 +5,11 @@ import { siteTimeline, statusOn } from './site-timeline.js'
 import { findSites } from './site-registry.js'
 
 /** Every site with its timeline; status and controllers as of `asOf` (default: latest). */
-export async function sitesWithStatus(store: Store, asOf?: string, only?: Site[]): Promise<ApiSite[]> {
+export async function sitesWithStatus(
+  store: Store,
+  asOf?: string,
+  only?: Site[],
+): Promise<ApiSite[]> {
   const sites = only ?? (await store.listSites())
   const facts = await store.statusFacts()
   const bySite = new Map<string, typeof facts>()
@@ -23,7 +27,11 @@ export async function sitesWithStatus(store: Store, asOf?: string, only?: Site[]
 }
 
 /** Sites matching a name in any spelling, with their timelines. */
-export async function findSitesWithStatus(store: Store, name: string, asOf?: string): Promise<ApiSite[]> {
+export async function findSitesWithStatus(
+  store: Store,
+  name: string,
+  asOf?: string,
+): Promise<ApiSite[]> {
   const matches = findSites(await store.listSites(), name)
   return matches.length ? sitesWithStatus(store, asOf, matches) : []
 }

@@ -21,7 +21,8 @@ export function listMigrations(): { version: string; file: string }[] {
 /** Brings the schema up to date in one transaction: all pending migrations apply, or none. */
 export async function migrate(db: SqlClient): Promise<string[]> {
   return db.transaction(async (tx) => {
-    if (tx.backend === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCK])
+    if (tx.backend === 'postgres')
+      await tx.query('select pg_advisory_xact_lock($1)', [ADVISORY_LOCK])
     await tx.exec(
       'create table if not exists schema_migrations (version text primary key, name text not null, applied_at timestamptz not null default now())',
     )
@@ -36,9 +37,15 @@ export async function migrate(db: SqlClient): Promise<string[]> {
       try {
         await tx.exec(fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8'))
       } catch (error) {
-        throw new StoreError('migration-failed', `migration ${file} failed: ${(error as Error).message}`)
+        throw new StoreError(
+          'migration-failed',
+          `migration ${file} failed: ${(error as Error).message}`,
+        )
       }
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [version, file])
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [
+        version,
+        file,
+      ])
       applied.push(file)
     }
     return applied

@@ -11,7 +11,10 @@ export interface StoreLocation {
 }
 
 /** Resolves the location from flags and the environment (`DATABASE_URL`, `BORDERWATCH_DB`). */
-export function storeLocation(dirFlag?: string, env: NodeJS.ProcessEnv = process.env): StoreLocation {
+export function storeLocation(
+  dirFlag?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): StoreLocation {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined
   return { dir: dirFlag ?? env.BORDERWATCH_DB ?? './borderwatch-data', databaseUrl }
 }

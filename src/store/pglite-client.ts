@@ -57,7 +57,10 @@ function wrap(
     },
     async transaction<T>(fn: (t: SqlClient) => Promise<T>): Promise<T> {
       return (await tx((t) =>
-        fn({ ...wrap(t, () => Promise.reject(new Error('nested transaction'))), close: async () => {} }),
+        fn({
+          ...wrap(t, () => Promise.reject(new Error('nested transaction'))),
+          close: async () => {},
+        }),
       )) as T
     },
   }

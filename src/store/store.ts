@@ -263,12 +263,23 @@ export class Store {
     )
     return rows.map(
       (r) =>
-        ({ kind: r.kind, text: r.text, start: r.start_offset, end: r.end_offset, ...r.value }) as Mention,
+        ({
+          kind: r.kind,
+          text: r.text,
+          start: r.start_offset,
+          end: r.end_offset,
+          ...r.value,
+        }) as Mention,
     )
   }
 
   /** Row counts, for status lines and tests. */
-  async counts(): Promise<{ documents: number; articles: number; events: number; statusFacts: number }> {
+  async counts(): Promise<{
+    documents: number
+    articles: number
+    events: number
+    statusFacts: number
+  }> {
     const [r] = await this.db.query<{ d: number; a: number; e: number; s: number }>(
       `select (select count(*)::int from documents) as d, (select count(*)::int from articles) as a,
               (select count(*)::int from events) as e, (select count(*)::int from site_status) as s`,

@@ -18,7 +18,8 @@ export function splitSentences(text: string): Sentence[] {
     const raw = text.slice(start, end)
     const lead = raw.length - raw.trimStart().length
     const trimmed = raw.trim()
-    if (trimmed) out.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length })
+    if (trimmed)
+      out.push({ text: trimmed, start: start + lead, end: start + lead + trimmed.length })
     start = end
   }
   const re = /([.!?]["'”’)]?)(\s+)(?=["'“‘(]?[\p{Lu}\p{N}])|\n\s*\n/gu

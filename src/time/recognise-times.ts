@@ -29,8 +29,10 @@ const SEASONS: Record<string, [number, number]> = {
   fall: [9, 11],
   winter: [12, 14],
 }
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?'
-const FUTURE = /\b(will|would|next|upcoming|plans? to|planned|is to|are to|scheduled|expected to|going to)\b/i
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?'
+const FUTURE =
+  /\b(will|would|next|upcoming|plans? to|planned|is to|are to|scheduled|expected to|going to)\b/i
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   one: 1,
@@ -75,15 +77,25 @@ function seasonSpan(year: number, first: string, last: string): Candidate['span'
 
 function chronoCandidates(text: string, pub: string): Candidate[] {
   const ref = new Date(`${pub}T12:00:00Z`)
-  const results = chrono.en.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })
+  const results = chrono.en.casual.parse(
+    text,
+    { instant: ref, timezone: 0 },
+    { forwardDate: false },
+  )
   const out: Candidate[] = []
   for (const r of results) {
     const t = r.text
     // chrono reads "now", "the time" and bare numbers; news needs dates, not those.
-    if (!/\d|yesterday|today|tonight|tomorrow|day|week|month|year|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(t)) continue
+    if (
+      !/\d|yesterday|today|tonight|tomorrow|day|week|month|year|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(
+        t,
+      )
+    )
+      continue
     // "may" and "march" as verbs; "after a month" and "in two weeks" as durations, not dates.
     if (/^(may|march)$/.test(t.trim())) continue
-    if (/^(after|in|within|for)\s+(a|an|one|\w+|\d+)\s+(days?|weeks?|months?|years?)$/i.test(t)) continue
+    if (/^(after|in|within|for)\s+(a|an|one|\w+|\d+)\s+(days?|weeks?|months?|years?)$/i.test(t))
+      continue
     const s = r.start
     let date = isoDay(s.date())
     let precision: TimePrecision = s.isCertain('day') || s.isCertain('weekday') ? 'day' : 'month'
@@ -112,14 +124,21 @@ function chronoCandidates(text: string, pub: string): Candidate[] {
       end = addDays(date, 3)
     }
     if (r.end) end = isoDay(r.end.date())
-    out.push({ start: r.index, end: r.index + t.length, text: t, span: span(start, end, precision), priority: 1 })
+    out.push({
+      start: r.index,
+      end: r.index + t.length,
+      text: t,
+      span: span(start, end, precision),
+      priority: 1,
+    })
   }
   return out
 }
 
 function yearCandidates(text: string, pub: string): Candidate[] {
   const out: Candidate[] = []
-  const re = /\b(?:(since|until|till|by|before|after|in|during|from|early|late|mid-?)\s+)?((?:19|20)\d{2})\b(?![,.]?\d)/gi
+  const re =
+    /\b(?:(since|until|till|by|before|after|in|during|from|early|late|mid-?)\s+)?((?:19|20)\d{2})\b(?![,.]?\d)/gi
   for (const m of text.matchAll(re)) {
     const year = m[2]
     const word = m[1]?.toLowerCase()
@@ -132,7 +151,13 @@ function yearCandidates(text: string, pub: string): Candidate[] {
       s = `${year}-05-01`
       e = `${year}-08-31`
     }
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], span: span(s, e, 'year'), priority: 2 })
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      span: span(s, e, 'year'),
+      priority: 2,
+    })
   }
   return out
 }
@@ -152,7 +177,8 @@ function seasonCandidates(text: string, pub: string): Candidate[] {
     let year = yearText ? Number(yearText) : pubYear
     if (!yearText) {
       const startMonth = SEASONS[first.toLowerCase()][0]
-      if (det?.toLowerCase() === 'last' || (startMonth > pubMonth && !isFuture(text, m.index))) year -= 1
+      if (det?.toLowerCase() === 'last' || (startMonth > pubMonth && !isFuture(text, m.index)))
+        year -= 1
       if (det?.toLowerCase() === 'next') year += 1
     }
     out.push({
@@ -189,7 +215,11 @@ function partOfMonthCandidates(text: string, pub: string): Candidate[] {
       start: m.index,
       end: m.index + whole.length,
       text: whole,
-      span: span(`${year}-${mm}-${String(a).padStart(2, '0')}`, `${year}-${mm}-${String(b).padStart(2, '0')}`, 'month'),
+      span: span(
+        `${year}-${mm}-${String(a).padStart(2, '0')}`,
+        `${year}-${mm}-${String(b).padStart(2, '0')}`,
+        'month',
+      ),
       priority: 3,
     })
   }
@@ -213,7 +243,8 @@ function decadeCandidates(text: string): Candidate[] {
 
 function durationCandidates(text: string, pub: string): Candidate[] {
   const out: Candidate[] = []
-  const re = /\bfor\s+(?:(more than|over|nearly|almost|about)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(years?|months?)\b/gi
+  const re =
+    /\bfor\s+(?:(more than|over|nearly|almost|about)\s+)?(a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)?\s*(years?|months?)\b/gi
   const day = pub.slice(0, 10)
   for (const m of text.matchAll(re)) {
     const n = m[2] ? (NUMBER_WORDS[m[2].toLowerCase()] ?? Number(m[2])) : 2

@@ -51,7 +51,10 @@ function postgresBackend(): Backend {
       server = await startPostgres()
     },
     async open(key = crypto.randomUUID()) {
-      const name = `bw_${key.replace(/[^a-z0-9]/gi, '').slice(0, 40).toLowerCase()}`
+      const name = `bw_${key
+        .replace(/[^a-z0-9]/gi, '')
+        .slice(0, 40)
+        .toLowerCase()}`
       if (!created.has(name)) {
         await server!.createDatabase(name)
         created.add(name)

@@ -21,7 +21,9 @@ export function basemapStyle(countries: CountryCollection, tileUrl: string | nul
     sources: {
       countries: { type: 'geojson', data: countries },
     },
-    layers: [{ id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } }],
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
+    ],
   }
   if (tileUrl) {
     style.sources['tiles'] = { type: 'raster', tiles: [tileUrl], tileSize: 256 }

@@ -12,7 +12,8 @@ export function addClusterCounts(map: MapLibreMap, sourceId: string): void {
     const visible = new Map<number, Marker>()
     for (const feature of map.querySourceFeatures(sourceId, { filter: ['has', 'point_count'] })) {
       const clusterId = feature.properties['cluster_id']
-      const count = feature.properties['point_count_abbreviated'] ?? feature.properties['point_count']
+      const count =
+        feature.properties['point_count_abbreviated'] ?? feature.properties['point_count']
       if (typeof clusterId !== 'number' || visible.has(clusterId)) continue
       if (feature.geometry.type !== 'Point') continue
       const [lon, lat] = feature.geometry.coordinates

@@ -6,8 +6,9 @@ import { largestRingCentroid } from './polygon-centroid.js'
 function minZoomForArea(area: number): number {
   if (area > 100) return 2
   if (area > 20) return 3.5
-  if (area > 2) return 4.5
-  if (area > 0.3) return 5.5
+  if (area > 1.5) return 4.5
+  if (area > 0.5) return 5
+  if (area > 0.1) return 6
   return 7
 }
 

@@ -28,12 +28,21 @@ export async function createMap(
     center: INITIAL_VIEW.center,
     zoom: INITIAL_VIEW.zoom,
     minZoom: 1.5,
-    maxZoom: 14,
+    maxZoom: 12,
     attributionControl: { compact: false, customAttribution: ATTRIBUTION },
   })
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
   map.addControl(new LegendControl(), 'top-left')
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
   addLabelLayer(map, countryLabels(countries))
-  return new Promise((resolve) => map.once('load', () => resolve(map)))
+  return new Promise((resolve) => {
+    // `load` is only checked while rendering, and a failed raster tile schedules no frame.
+    const nudge = window.setInterval(() => {
+      if (map.loaded()) map.triggerRepaint()
+    }, 250)
+    map.once('load', () => {
+      window.clearInterval(nudge)
+      resolve(map)
+    })
+  })
 }

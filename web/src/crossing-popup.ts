@@ -9,7 +9,8 @@ export function crossingPopupContent(site: ApiSite): HTMLElement {
   const status = el('span', { className: 'badge badge-type', text: siteStatusLabel(site.status) })
   status.style.setProperty('--badge-color', SITE_STATUS_COLORS[site.status])
   const current = site.timeline.at(-1)
-  const since = current && current.status === site.status ? `since ${formatDay(current.start)}` : null
+  const since =
+    current && current.status === site.status ? `since ${formatDay(current.start)}` : null
   const controllers = site.controllers.length
     ? `Controlled by ${site.controllers.join(', ')}`
     : 'Controller not reported'

@@ -23,12 +23,14 @@ function sourceLine(event: ApiEvent): HTMLElement {
     ? el('a', { text: title, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } })
     : el('span', { text: title })
   titleNode.addEventListener('click', (e) => e.stopPropagation())
-  const details = [outlet, published ? formatDay(published) : null].filter(
-    (part): part is string => Boolean(part),
+  const details = [outlet, published ? formatDay(published) : null].filter((part): part is string =>
+    Boolean(part),
   )
   return el('div', { className: 'event-source' }, [
     titleNode,
-    details.length ? el('span', { className: 'event-source-meta', text: details.join(' · ') }) : null,
+    details.length
+      ? el('span', { className: 'event-source-meta', text: details.join(' · ') })
+      : null,
   ])
 }
 

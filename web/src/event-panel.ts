@@ -15,7 +15,9 @@ function plural(n: number, word: string): string {
 /** Newest first by start time, then by id so the order is stable. */
 export function sortEvents(events: ApiEvent[]): ApiEvent[] {
   return [...events].sort((a, b) =>
-    a.time.start === b.time.start ? a.id.localeCompare(b.id) : b.time.start.localeCompare(a.time.start),
+    a.time.start === b.time.start
+      ? a.id.localeCompare(b.id)
+      : b.time.start.localeCompare(a.time.start),
   )
 }
 
@@ -33,7 +35,10 @@ export function renderMessage(list: HTMLElement, message: HTMLElement): void {
 
 /** The empty-state hint telling how to add events. */
 export function emptyStateMessage(): HTMLElement {
-  return el('p', {}, ['No events yet — run ', el('code', { text: 'npx borderwatch ingest <file>' })])
+  return el('p', {}, [
+    'No events yet — run ',
+    el('code', { text: 'npx borderwatch ingest <file>' }),
+  ])
 }
 
 /** Fills the list with one card per event, newest first; `onPick` fires on click or Enter. */

@@ -3,7 +3,7 @@ import type { ApiEvent } from '../../src/model/index.js'
 import { eventTypeColor } from './colors.js'
 
 /** Zoom above which events are no longer clustered. */
-export const CLUSTER_MAX_ZOOM = 9
+export const CLUSTER_MAX_ZOOM = 7
 
 /** Colour of cluster circles, which mix event types. */
 export const CLUSTER_COLOR = '#4b5563'
@@ -26,7 +26,9 @@ export interface EventLayerHandlers {
 }
 
 /** Events with a place, as GeoJSON points coloured by type. */
-function eventPoints(events: ApiEvent[]): GeoJSON.FeatureCollection<GeoJSON.Point, EventPointProperties> {
+function eventPoints(
+  events: ApiEvent[],
+): GeoJSON.FeatureCollection<GeoJSON.Point, EventPointProperties> {
   const features: GeoJSON.Feature<GeoJSON.Point, EventPointProperties>[] = []
   for (const event of events) {
     if (!event.place) continue
@@ -114,8 +116,7 @@ export function addEventLayers(
   }
 
   return {
-    setSelected: (eventId) =>
-      map.setFilter('event-selected', ['==', ['get', 'id'], eventId ?? '']),
+    setSelected: (eventId) => map.setFilter('event-selected', ['==', ['get', 'id'], eventId ?? '']),
   }
 }
 

@@ -30,7 +30,9 @@ export function formatTimeSpan(time: TimeSpan): string {
   const monthName = MONTHS[month - 1] ?? ''
   switch (time.precision) {
     case 'instant':
-      return parts.time ? `${day} ${monthName} ${year}, ${parts.time}` : `${day} ${monthName} ${year}`
+      return parts.time
+        ? `${day} ${monthName} ${year}, ${parts.time}`
+        : `${day} ${monthName} ${year}`
     case 'day':
       return `${day} ${monthName} ${year}`
     case 'week':

@@ -18,7 +18,9 @@ export function addLabelLayer(map: MapLibreMap, labels: MapLabel[]): void {
   const placed = labels.map((label) => {
     const element = el('div', { className: `map-label ${label.className}`, text: label.text })
     element.setAttribute('aria-hidden', 'true')
-    new Marker({ element, anchor: label.anchor ?? 'center', offset: label.offset ?? [0, 0] }).setLngLat(label.lngLat).addTo(map)
+    new Marker({ element, anchor: label.anchor ?? 'center', offset: label.offset ?? [0, 0] })
+      .setLngLat(label.lngLat)
+      .addTo(map)
     return { label, element, shown: true }
   })
   const update = (): void => {

@@ -39,14 +39,22 @@ export class LegendControl implements IControl {
     events.push(legendRow('legend-dot', OTHER_EVENT_COLOR, 'Other event'))
     events.push(legendRow('legend-dot legend-cluster', CLUSTER_COLOR, 'Several events'))
     const crossings = LEGEND_STATUSES.map(([label, status]) =>
-      legendRow(status === 'unknown' ? 'legend-ring faint' : 'legend-ring', SITE_STATUS_COLORS[status], label),
+      legendRow(
+        status === 'unknown' ? 'legend-ring faint' : 'legend-ring',
+        SITE_STATUS_COLORS[status],
+        label,
+      ),
     )
-    this.container = el('div', { className: 'maplibregl-ctrl legend', attrs: { 'data-testid': 'legend' } }, [
-      el('div', { className: 'legend-title', text: 'Events' }),
-      el('ul', { className: 'legend-list' }, events),
-      el('div', { className: 'legend-title', text: 'Crossings' }),
-      el('ul', { className: 'legend-list' }, crossings),
-    ])
+    this.container = el(
+      'div',
+      { className: 'maplibregl-ctrl legend', attrs: { 'data-testid': 'legend' } },
+      [
+        el('div', { className: 'legend-title', text: 'Events' }),
+        el('ul', { className: 'legend-list' }, events),
+        el('div', { className: 'legend-title', text: 'Crossings' }),
+        el('ul', { className: 'legend-list' }, crossings),
+      ],
+    )
     return this.container
   }
 

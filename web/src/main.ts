@@ -14,9 +14,9 @@ import { addLabelLayer } from './label-layer.js'
 import { placeLabels } from './place-labels.js'
 
 const ZOOM_FOR_PRECISION: Record<EventPlace['precision'], number> = {
-  site: 9.5,
-  town: 9,
-  region: 7.5,
+  site: 8,
+  town: 8,
+  region: 7,
   country: 5.5,
 }
 
@@ -48,7 +48,10 @@ function connect(map: MapLibreMap, events: ApiEvent[], sites: ApiSite[], list: H
     }
     const lngLat: [number, number] = [place.lon, place.lat]
     if (!fromMap) {
-      map.flyTo({ center: lngLat, zoom: Math.max(map.getZoom(), ZOOM_FOR_PRECISION[place.precision]) })
+      map.flyTo({
+        center: lngLat,
+        zoom: Math.max(map.getZoom(), ZOOM_FOR_PRECISION[place.precision]),
+      })
     }
     popup.setLngLat(lngLat).setDOMContent(eventPopupContent(event)).addTo(map)
   }

@@ -27,7 +27,8 @@ export function placeLabels(events: ApiEvent[], sites: ApiSite[]): MapLabel[] {
     seen.add(place.ref)
     const nearLabel = labels.some(
       (label) =>
-        Math.abs(label.lngLat[0] - place.lon) < NEAR && Math.abs(label.lngLat[1] - place.lat) < NEAR,
+        Math.abs(label.lngLat[0] - place.lon) < NEAR &&
+        Math.abs(label.lngLat[1] - place.lat) < NEAR,
     )
     if (nearLabel) continue
     labels.push({

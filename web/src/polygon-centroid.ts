@@ -1,5 +1,25 @@
 type Position = GeoJSON.Position
 
+/** Makes longitudes continuous across the antimeridian (Russia, Fiji) by shifting jumps of over 180°. */
+function unwrapRing(ring: Position[]): Position[] {
+  let shift = 0
+  let previous: number | null = null
+  return ring.map(([lon = 0, lat = 0]) => {
+    if (previous !== null) {
+      const delta = lon + shift - previous
+      if (delta > 180) shift -= 360
+      else if (delta < -180) shift += 360
+    }
+    previous = lon + shift
+    return [lon + shift, lat]
+  })
+}
+
+/** Brings a longitude back into [-180, 180]. */
+function wrapLongitude(lon: number): number {
+  return ((((lon + 180) % 360) + 360) % 360) - 180
+}
+
 /** Signed area of a ring in square degrees (shoelace formula). */
 function ringArea(ring: Position[]): number {
   let sum = 0
@@ -40,13 +60,15 @@ export function largestRingCentroid(
   let best: Position[] | null = null
   let bestArea = 0
   for (const polygon of polygons) {
-    const outer = polygon[0]
-    if (!outer || outer.length < 3) continue
+    if (!polygon[0] || polygon[0].length < 3) continue
+    const outer = unwrapRing(polygon[0])
     const area = Math.abs(ringArea(outer))
     if (area > bestArea) {
       best = outer
       bestArea = area
     }
   }
-  return best ? { lngLat: ringCentroid(best), area: bestArea } : null
+  if (!best) return null
+  const [lon, lat] = ringCentroid(best)
+  return { lngLat: [wrapLongitude(lon), lat], area: bestArea }
 }

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench`: pipeline and ingest throughput on the bundled samples. Prints a table and
+ * writes it to docs/benchmarks.md with the command and machine that produced it.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { readSources } from '../src/ingest/read-sources.ts'
+import type { RawDocument } from '../src/model/index.ts'
+import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
+import { extractDocument } from '../src/pipeline/extract-document.ts'
+import { ingestSources } from '../src/pipeline/ingest-sources.ts'
+import { openStore } from '../src/store/open-store.ts'
+import { SAMPLES_DIR } from '../src/cli/commands.ts'
+
+const ROUNDS = 20
+
+async function sampleDocuments(): Promise<RawDocument[]> {
+  const docs: RawDocument[] = []
+  for await (const item of readSources([SAMPLES_DIR]))
+    if ('document' in item) docs.push(item.document)
+  return docs
+}
+
+async function main(): Promise<void> {
+  const rows: [string, string, string][] = []
+  const t0 = performance.now()
+  const ctx = defaultContext()
+  ctx.gazetteer.lookup('damascus')
+  rows.push([
+    'knowledge load (gazetteer + actors)',
+    `${(performance.now() - t0).toFixed(0)} ms`,
+    'once per process',
+  ])
+
+  const docs = await sampleDocuments()
+  const t1 = performance.now()
+  let events = 0
+  for (let r = 0; r < ROUNDS; r++)
+    for (const d of docs) events += extractDocument(d, ctx).events.length
+  const perDoc = (performance.now() - t1) / (ROUNDS * docs.length)
+  rows.push([
+    'pipeline, document → events (in memory)',
+    `${(1000 / perDoc).toFixed(1)} docs/s`,
+    `${perDoc.toFixed(1)} ms/doc over ${ROUNDS}×${docs.length} sample reports, ${events / ROUNDS} events per round`,
+  ])
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'borderwatch-bench-'))
+  try {
+    const store = await openStore({ dir })
+    await syncPackSites(store, ctx)
+    const t2 = performance.now()
+    const summary = await ingestSources(store, [SAMPLES_DIR], ctx)
+    const ingestMs = performance.now() - t2
+    const t3 = performance.now()
+    await ingestSources(store, [SAMPLES_DIR], ctx)
+    const againMs = performance.now() - t3
+    await store.close()
+    rows.push([
+      'ingest into PGlite (new reports)',
+      `${((summary.stored * 1000) / ingestMs).toFixed(1)} docs/s`,
+      `${summary.stored} reports in ${ingestMs.toFixed(0)} ms`,
+    ])
+    rows.push([
+      'ingest again (all already stored)',
+      `${((summary.stored * 1000) / againMs).toFixed(1)} docs/s`,
+      `${againMs.toFixed(0)} ms`,
+    ])
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+  rows.push([
+    'peak resident memory',
+    `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`,
+    'after all of the above',
+  ])
+
+  const table = [
+    '| measure | result | notes |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n')
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+  const doc = `# Benchmarks\n\nProduced by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machine}.\nThe corpus is the ${docs.length} bundled sample reports; it measures speed, not accuracy.\n\n${table}\n`
+  process.stdout.write(`${table}\n`)
+  fs.writeFileSync(path.resolve(import.meta.dirname ?? '.', '../docs/benchmarks.md'), doc)
+}
+
+await main()

@@ -1,0 +1,131 @@
+/** The CLI as a user drives it: bad input, idempotent ingest, events, sites and exports. */
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { runCli } from './support/run-cli.ts'
+import { tempDir } from './support/backends.ts'
+
+const REPORT = `Crossing between Jordan and Syria reopens
+
+October 15, 2018 09:30
+
+The Jaber-Nasib border crossing between Jordan and Syria reopened on Monday for passengers and trade, three years after it was closed.
+
+Jordan closed the crossing in April 2015 when rebels seized the Syrian side.
+`
+
+describe('borderwatch CLI', () => {
+  let work: string
+  let db: string
+  before(() => {
+    work = tempDir()
+    db = path.join(work, 'db')
+    fs.writeFileSync(path.join(work, 'good.txt'), REPORT)
+    fs.writeFileSync(
+      path.join(work, 'binary.txt'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]),
+    )
+    fs.writeFileSync(path.join(work, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]))
+  })
+  after(() => fs.rmSync(work, { recursive: true, force: true }))
+
+  it('names a missing file in one line, exits non-zero and stores nothing', () => {
+    const run = runCli(db, ['ingest', path.join(work, 'missing.txt')])
+    assert.notEqual(run.status, 0)
+    const lines = run.stderr.trim().split('\n')
+    assert.equal(lines.length, 1, run.stderr)
+    assert.match(lines[0], /missing\.txt: no such file or folder/)
+    assert.doesNotMatch(run.stderr, /\bat .*\.ts:\d+/)
+    assert.match(runCli(db, ['events']).stdout, /no events yet/)
+  })
+
+  it('refuses binary and non-UTF-8 files with a reason', () => {
+    const run = runCli(db, ['ingest', path.join(work, 'binary.txt')])
+    assert.notEqual(run.status, 0)
+    assert.match(run.stderr.trim(), /^borderwatch: .*binary\.txt: is a binary file/)
+    const latin = runCli(db, ['ingest', path.join(work, 'latin1.txt')])
+    assert.notEqual(latin.status, 0)
+    assert.match(latin.stderr, /latin1\.txt: is not valid UTF-8 text/)
+  })
+
+  it('stores the good files of a batch and reports the bad one', () => {
+    const run = runCli(db, ['ingest', path.join(work, 'good.txt'), path.join(work, 'binary.txt')])
+    assert.equal(run.status, 1)
+    assert.match(run.stdout, /1 stored, 0 re-extracted, 0 already stored, 1 failed/)
+    assert.match(run.stderr, /binary\.txt/)
+    const events = JSON.parse(runCli(db, ['events', '--json']).stdout)
+    assert.ok(events.total > 0)
+  })
+
+  it('stores the same report once when ingested twice', () => {
+    const before = JSON.parse(runCli(db, ['events', '--json']).stdout).total
+    const run = runCli(db, ['ingest', path.join(work, 'good.txt')])
+    assert.equal(run.status, 0)
+    assert.match(run.stdout, /0 stored, 0 re-extracted, 1 already stored, 0 failed/)
+    assert.equal(JSON.parse(runCli(db, ['events', '--json']).stdout).total, before)
+  })
+
+  it('reads a report from standard input', () => {
+    const run = runCli(
+      db,
+      ['ingest', '-', '--published', '2019-09-30'],
+      'Title\n\nThe Al Qaim crossing reopened on Monday.\n',
+    )
+    assert.equal(run.status, 0, run.stderr)
+    assert.match(run.stdout, /1 stored/)
+  })
+
+  it('rejects a bad --published value', () => {
+    const run = runCli(db, ['ingest', path.join(work, 'good.txt'), '--published', 'last tuesday'])
+    assert.equal(run.status, 2)
+    assert.match(run.stderr, /--published "last tuesday": not a date/)
+  })
+
+  it('lists events with their sentences, and the reopening at the right site and date', () => {
+    const { events } = JSON.parse(runCli(db, ['events', '--json']).stdout)
+    const reopening = events.find(
+      (e: { type: string; article: { title: string } }) =>
+        e.type === 'crossing-opened' && e.article.title.startsWith('Crossing between'),
+    )
+    assert.ok(reopening, 'a crossing-opened event')
+    assert.equal(reopening.time.start, '2018-10-15')
+    assert.equal(reopening.place.siteId, 'jaber-nasib')
+    assert.match(reopening.sentence, /reopened on Monday/)
+    const table = runCli(db, ['events', '--type', 'crossing-opened'])
+    assert.match(table.stdout, /crossing-opened/)
+    assert.equal(runCli(db, ['events', '--type', 'parade']).status, 2)
+  })
+
+  it('shows a site timeline under any spelling of its name', () => {
+    for (const name of ['Nasib', 'Nassib', 'jaber', 'Jaber-Nasib']) {
+      const run = runCli(db, ['site', name])
+      assert.equal(run.status, 0, `${name}: ${run.stderr}`)
+      assert.match(run.stdout, /jaber-nasib/)
+      assert.match(run.stdout, /2018-10-15 → now: open/)
+    }
+    const missing = runCli(db, ['site', 'Atlantis'])
+    assert.equal(missing.status, 1)
+    assert.match(missing.stderr, /no site named "Atlantis"/)
+  })
+
+  it('exports GeoJSON, CSV and JSONL', () => {
+    const geo = JSON.parse(runCli(db, ['export', '--format', 'geojson']).stdout)
+    assert.equal(geo.type, 'FeatureCollection')
+    assert.ok(geo.features.length > 0)
+    const csv = runCli(db, ['export', '--format', 'csv']).stdout.trim().split('\n')
+    assert.match(csv[0], /^event_id_cnty,event_date,year,time_precision,/)
+    const jsonl = runCli(db, ['export', '--format', 'jsonl']).stdout.trim().split('\n')
+    assert.equal(jsonl.length, csv.length - 1)
+    assert.equal(JSON.parse(jsonl[0]).id.startsWith('e-'), true)
+    assert.notEqual(runCli(db, ['export', '--format', 'xml']).status, 0)
+  })
+
+  it('has --help on every command', () => {
+    for (const cmd of ['ingest', 'events', 'site', 'serve', 'export', 'start']) {
+      const run = runCli(db, [cmd, '--help'])
+      assert.equal(run.status, 0)
+      assert.match(run.stdout, /Usage: borderwatch/)
+    }
+  })
+})

@@ -1,0 +1,116 @@
+/** The seed report, through the whole pipeline into the store, against a reviewed golden file. */
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { openStore } from '../src/store/open-store.ts'
+import type { Store } from '../src/store/store.ts'
+import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
+import { ingestSources } from '../src/pipeline/ingest-sources.ts'
+import { sitesWithStatus } from '../src/sites/site-service.ts'
+import type { ApiEvent } from '../src/model/index.ts'
+import { tempDir } from './support/backends.ts'
+import { assertGolden } from './support/golden.ts'
+
+const HERE = path.dirname(fileURLToPath(import.meta.url))
+const SEED = path.resolve(HERE, '../../shared/seed/albukamal-2019-09-30.txt')
+const GOLDEN = path.join(HERE, 'fixtures/seed/expected.json')
+const missing = fs.existsSync(SEED) ? false : `../shared/seed is absent (looked for ${SEED})`
+
+function summary(e: ApiEvent) {
+  return {
+    type: e.type,
+    modality: e.modality,
+    time: `${e.time.start}..${e.time.end} ${e.time.precision} ${e.time.certainty}`,
+    place: e.place
+      ? `${e.place.name} [${e.place.precision}${e.place.siteId ? ` site=${e.place.siteId}` : ''}]`
+      : null,
+    actors: e.actors.map((a) => `${a.role}: ${a.name}`),
+    sentence: e.sentence,
+  }
+}
+
+describe('seed report golden test', { skip: missing }, () => {
+  let dir: string
+  let store: Store
+  let events: ApiEvent[]
+  before(async () => {
+    dir = tempDir()
+    store = await openStore({ dir })
+    const ctx = defaultContext()
+    await syncPackSites(store, ctx)
+    const result = await ingestSources(store, [SEED], ctx, { published: '2019-09-30T19:03+03:00' })
+    assert.equal(result.stored, 1)
+    events = (await store.listEvents()).events.sort(
+      (a, b) => a.evidenceStart - b.evidenceStart || a.type.localeCompare(b.type),
+    )
+  })
+  after(async () => {
+    await store?.close()
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('matches the reviewed golden file (REGEN=1 rewrites it)', async () => {
+    const article = await store.getArticle(events[0].article.id)
+    assertGolden(GOLDEN, {
+      article: {
+        title: article?.title,
+        published: article?.published,
+        publishedStrategy: article?.publishedStrategy,
+      },
+      events: events.map(summary),
+    })
+  })
+
+  it('resolves the crossing to Albukamal–Al Qaim with coordinates', async () => {
+    const [site] = (await sitesWithStatus(store)).filter((s) => s.id === 'albukamal-al-qaim')
+    assert.ok(site, 'the crossing is in the registry')
+    assert.ok(Math.abs(site.lat - 34.4) < 0.2 && Math.abs(site.lon - 41) < 0.2)
+    assert.equal(site.status, 'open')
+  })
+
+  it('dates the reopening to 2019-09-30', () => {
+    const opened = events.filter((e) => e.type === 'crossing-opened')
+    assert.ok(
+      opened.some((e) => e.time.start === '2019-09-30' && e.place?.siteId === 'albukamal-al-qaim'),
+    )
+  })
+
+  it('finds the 9 September 2019 airstrike', () => {
+    assert.ok(
+      events.some(
+        (e) =>
+          e.type === 'airstrike' && e.time.start === '2019-09-09' && e.time.precision === 'day',
+      ),
+    )
+  })
+
+  it('marks the PMU security claim as a claim', () => {
+    const claim = events.find((e) => e.type === 'control-taken' && /security file/.test(e.sentence))
+    assert.ok(claim, 'a control-taken event from the security-file sentence')
+    assert.equal(claim.modality, 'claimed')
+    assert.ok(claim.actors.some((a) => a.id === 'pmu' || /Popular Mobili[sz]ation/.test(a.name)))
+  })
+
+  it('places the events near the Golan and Damascus there', () => {
+    const golan = events.find((e) => /near the Golan/.test(e.sentence) && e.type === 'airstrike')
+    assert.ok(golan, 'the 24 August strike near the Golan')
+    assert.match(golan.place?.name ?? '', /Golan/)
+    assert.equal(golan.time.start, '2019-08-24')
+    const damascus = events.find((e) => /near Damascus/.test(e.sentence))
+    assert.ok(damascus, 'the rocket fire near Damascus')
+    assert.match(damascus.place?.name ?? '', /Damascus/)
+    assert.equal(damascus.time.start, '2019-09-09')
+  })
+
+  it('extracts nothing from "Related Content" or "Cookie Settings"', async () => {
+    const article = await store.getArticle(events[0].article.id)
+    assert.ok(article)
+    assert.doesNotMatch(
+      article.text,
+      /Related Content|Cookie Settings|Grand Bazaar|minute read|photo credit/,
+    )
+    assert.ok(events.every((e) => !/IMF|Grand Bazaar|Cookie/.test(e.sentence)))
+  })
+})
