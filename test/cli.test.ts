@@ -90,7 +90,7 @@ describe('borderwatch CLI', () => {
     )
     assert.ok(reopening, 'a crossing-opened event')
     assert.equal(reopening.time.start, '2018-10-15')
-    assert.equal(reopening.place.siteId, 'jaber-nasib')
+    assert.equal(reopening.place.siteId, 'nasib-jaber')
     assert.match(reopening.sentence, /reopened on Monday/)
     const table = runCli(db, ['events', '--type', 'crossing-opened'])
     assert.match(table.stdout, /crossing-opened/)
@@ -101,7 +101,7 @@ describe('borderwatch CLI', () => {
     for (const name of ['Nasib', 'Nassib', 'jaber', 'Jaber-Nasib']) {
       const run = runCli(db, ['site', name])
       assert.equal(run.status, 0, `${name}: ${run.stderr}`)
-      assert.match(run.stdout, /jaber-nasib/)
+      assert.match(run.stdout, /nasib-jaber/)
       assert.match(run.stdout, /2018-10-15 → now: open/)
     }
     const missing = runCli(db, ['site', 'Atlantis'])

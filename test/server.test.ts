@@ -71,7 +71,7 @@ describe('HTTP API', () => {
     const res = await app.request('/api/sites/Nassib?asOf=2018-12-01')
     assert.equal(res.status, 200)
     const body = await json(res)
-    assert.equal(body.sites[0].id, 'jaber-nasib')
+    assert.equal(body.sites[0].id, 'nasib-jaber')
     assert.equal(body.sites[0].status, 'open')
     const earlier = await json(app.request('/api/sites/Nassib?asOf=2016-06-01'))
     assert.equal(earlier.sites[0].status, 'closed')

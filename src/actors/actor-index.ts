@@ -84,9 +84,10 @@ export class ActorIndex {
     this.index.set(key, list)
   }
 
-  /** "Iraqi forces", "Syrian regime": only where no pack actor already claims the phrase. */
+  /** "Iraqi forces", "US warplanes": only where no pack actor already claims the phrase. */
   private addGeneric(country: PackCountry): void {
-    for (const adjective of country.demonyms) {
+    const shortNames = country.names.filter((n) => /^[A-Z][A-Z.]{1,4}$/.test(n))
+    for (const adjective of [...country.demonyms, ...shortNames]) {
       for (const [noun, { kind, label }] of Object.entries(GENERIC_NOUNS)) {
         const key = foldName(`${adjective} ${noun}`)
         if (this.index.has(key)) continue

@@ -21,7 +21,7 @@ function mention(text: string, start: number, end: number, e: ActorEntry): Actor
 
 /** Recognises the actors of `text` with `index`; generic phrases may be lower case ("the regime"). */
 export function recogniseActors(text: string, index: ActorIndex): ActorMention[] {
-  const found = findNames(text, (key, raw) => index.lookup(key, raw), 6).map((h) =>
+  const found = findNames(text, (key, raw) => index.lookup(key, raw), 6, true).map((h) =>
     mention(text, h.start, h.end, h.entries[0]),
   )
   for (const m of text.matchAll(UNIDENTIFIED)) {

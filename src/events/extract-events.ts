@@ -16,8 +16,9 @@ import type {
 } from '../model/index.js'
 import { publicationSpan } from '../time/recognise-times.js'
 import { splitSentences, type Sentence } from '../text/sentences.js'
-import { BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } from './triggers.js'
+import { AIRCRAFT, BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } from './triggers.js'
 import { readModality } from './modality.js'
+import { appositiveRanges, clauseStart, insideAny, quotedRanges } from './clause.js'
 
 /** The mentions found in an article, by kind. */
 export interface ArticleMentions {
@@ -26,14 +27,36 @@ export interface ArticleMentions {
   actors: ActorMention[]
 }
 
+/** Where a crossing is, so an event at either side's town can be placed at the crossing itself. */
+export interface CrossingRef {
+  name: string
+  ref: string
+  lat: number
+  lon: number
+}
+
 const CROSSING_WORD =
-  /\b(crossings?|border (?:post|point|gate|checkpoint)|the border|checkpoint|frontier)\b/i
+  /\b(crossings?|border (?:post|point|gate|checkpoint|crossing)|the border|checkpoint|frontier)\b/i
 const ANAPHOR = /\b(the (?:crossing|border|area|site|base|alleged base|town|region)|there)\b/i
-const PRONOUN_SUBJECT = /^(?:["“]?[^"”]*["”]?,?\s*)?(he|she)\b/i
+const PRONOUN_SUBJECT = /^(?:[“"][^”"]*[”"],?\s*)?(he|she)\b/i
 const SPECIFICITY = { site: 4, town: 3, region: 2, country: 1 }
-const LOCATIVE =
-  /\b(?:in|at|near|outside|around|on|over|across|inside|into|from|of)\s+(?:the\s+)?$/i
+const LOCATIVE = /\b(?:in|at|near|outside|around|on|over|across|inside|into|from)\s+(?:the\s+)?$/i
 const STATUS_TYPES = new Set<EventType>(['crossing-opened', 'crossing-closed', 'control-taken'])
+const SPEECH_TYPES = new Set<EventType>(['statement', 'threat'])
+const OFFICE_OF =
+  /\b(?:chief|head|leader|commander|spokes(?:man|woman|person)|member|minister|director|official|officer)s?\s+of\s+(?:the\s+)?$/i
+const PREPOSITION_BEFORE = /\b(?:and|between|of|from|to|in|into|with|on|at|near|against)\s+$/i
+const TIME_CHAIN = /^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?$/i
+
+/** Everything the refiners need about one sentence. */
+interface SentenceView {
+  sentence: Sentence
+  times: TimeMention[]
+  places: PlaceMention[]
+  actors: ActorMention[]
+  quoted: [number, number][]
+  appositives: [number, number][]
+}
 
 function within<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
   return items.filter((m) => m.start >= s.start && m.end <= s.end)
@@ -47,117 +70,153 @@ function stableId(articleId: string, type: string, offset: number, time: string)
   return `e-${hash.slice(0, 16)}`
 }
 
-function placeOf(m: PlaceMention, siteId: string | null = m.crossingId ?? null): EventPlace {
-  return {
-    name: m.name,
-    ref: m.ref,
-    country: m.country,
-    lat: m.lat,
-    lon: m.lon,
-    precision: m.precision,
-    siteId,
-    text: m.text,
-  }
+function isLocative(text: string, m: { start: number }): boolean {
+  return LOCATIVE.test(text.slice(Math.max(0, m.start - 20), m.start))
 }
 
-/** Times for a trigger: the nearest in the sentence, or each of a chain "in X and again in Y". */
+/**
+ * Settles names that are both a place and an actor ("Damascus", "Tehran"): after "in/near/at"
+ * it is the place, otherwise the actor.
+ */
+function settleOverlaps(text: string, mentions: ArticleMentions): ArticleMentions {
+  const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+    a.start < b.end && b.start < a.end
+  const places = mentions.places.filter(
+    (p) =>
+      isLocative(text, p) ||
+      p.precision === 'site' ||
+      !mentions.actors.some((a) => overlaps(a, p) && a.text.length >= p.text.length),
+  )
+  const actors = mentions.actors.filter(
+    (a) =>
+      !places.some((p) => overlaps(a, p) && isLocative(text, p) && p.text.length >= a.text.length),
+  )
+  return { ...mentions, places, actors }
+}
+
+/** Times for a trigger: each of a chain "in X and again in Y" after it, else the nearest. */
 function timesFor(text: string, times: TimeMention[], at: number): TimeSpan[] {
   if (!times.length) return []
-  const after = times.filter((t) => t.start >= at).sort((a, b) => a.start - b.start)
   const chain: TimeMention[] = []
-  for (const t of after) {
+  for (const t of times.filter((t) => t.start >= at)) {
     const prev = chain.at(-1)
-    if (!prev && t.start - at > 40) break
-    if (
-      prev &&
-      !/^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?$/i.test(
-        text.slice(prev.end, t.start),
-      )
-    )
-      break
+    if (!prev && t.start - at > 80) break
+    if (prev && !TIME_CHAIN.test(text.slice(prev.end, t.start))) break
     chain.push(t)
   }
   if (chain.length > 1) return chain.map((t) => t.span)
-  const nearest = [...times].sort(
-    (a, b) =>
-      Math.min(Math.abs(a.start - at), Math.abs(a.end - at)) -
-      Math.min(Math.abs(b.start - at), Math.abs(b.end - at)),
-  )[0]
-  return [nearest.span]
+  const distance = (t: TimeMention) => Math.min(Math.abs(t.start - at), Math.abs(t.end - at))
+  return [[...times].sort((a, b) => distance(a) - distance(b))[0].span]
+}
+
+/** The crossing an article is about: the one its place names point to most often, first on ties. */
+function focusCrossing(places: PlaceMention[]): PlaceMention | null {
+  const counts = new Map<string, number>()
+  for (const p of places)
+    if (p.crossingId) counts.set(p.crossingId, (counts.get(p.crossingId) ?? 0) + 1)
+  const best = Math.max(0, ...counts.values())
+  return places.find((p) => p.crossingId && counts.get(p.crossingId) === best) ?? null
 }
 
 /** The crossing a sentence is about: named in it, a side town in it, or the one the article is about. */
-function crossingFor(
-  text: string,
-  sentence: Sentence,
-  places: PlaceMention[],
-  allPlaces: PlaceMention[],
-): PlaceMention | null {
-  const inside = within(places, sentence)
-  const named =
-    inside.find((p) => p.crossingId && p.precision === 'site') ?? inside.find((p) => p.crossingId)
+function crossingFor(view: SentenceView, focus: PlaceMention | null): PlaceMention | null {
+  const inside = view.places.filter((p) => p.crossingId)
+  const named = inside.find((p) => p.precision === 'site') ?? inside[0]
   if (named) return named
-  if (!CROSSING_WORD.test(sentence.text)) return null
-  const before = allPlaces.filter((p) => p.crossingId && p.end <= sentence.start)
-  return before.at(-1) ?? allPlaces.find((p) => p.crossingId) ?? null
+  return CROSSING_WORD.test(view.sentence.text) ? focus : null
 }
 
-/** The most specific non-adjective place in the sentence, preferring "in/near/at X". */
+/** The most specific place in the sentence, preferring "in/near/at X"; quotes and adjectives aside. */
 function placeFor(
   text: string,
-  sentence: Sentence,
-  places: PlaceMention[],
+  view: SentenceView,
+  type: EventType,
   allPlaces: PlaceMention[],
 ): PlaceMention | null {
-  const inside = within(places, sentence).filter((p) => !p.demonym)
-  const score = (p: PlaceMention) =>
-    SPECIFICITY[p.precision] * 10 +
-    (LOCATIVE.test(text.slice(Math.max(0, p.start - 20), p.start)) ? 5 : 0)
-  const best = [...inside].sort((a, b) => score(b) - score(a))[0]
+  const candidates = view.places.filter(
+    (p) =>
+      !p.demonym &&
+      !insideAny(view.quoted, p.start, p.end) &&
+      (!SPEECH_TYPES.has(type) || isLocative(text, p)),
+  )
+  const score = (p: PlaceMention) => SPECIFICITY[p.precision] * 10 + (isLocative(text, p) ? 5 : 0)
+  const best = [...candidates].sort((a, b) => score(b) - score(a))[0]
   if (best) return best
-  if (!ANAPHOR.test(sentence.text)) return null
+  if (SPEECH_TYPES.has(type) || !ANAPHOR.test(view.sentence.text)) return null
   const earlier = allPlaces.filter(
-    (p) => !p.demonym && p.precision !== 'country' && p.end <= sentence.start,
+    (p) => !p.demonym && p.precision !== 'country' && p.end <= view.sentence.start,
   )
   return earlier.at(-1) ?? null
 }
 
 function actorsFor(
   text: string,
-  sentence: Sentence,
-  actors: ActorMention[],
+  view: SentenceView,
   allActors: ActorMention[],
-  triggerAt: number,
+  at: number,
+  triggerEnd: number,
   type: EventType,
 ): EventActor[] {
-  const inside = within(actors, sentence)
+  const s = view.sentence
   const out: EventActor[] = []
-  const add = (role: EventActor['role'], m: ActorMention) => {
-    if (!out.some((a) => a.id === m.actorId && a.role === role)) {
-      out.push({ role, id: m.actorId, name: m.name, text: m.text })
+  const add = (role: EventActor['role'], id: string, name: string, mentionText: string) => {
+    if (!out.some((a) => a.id === id)) out.push({ role, id, name, text: mentionText })
+  }
+  const addMention = (role: EventActor['role'], m: ActorMention) =>
+    add(role, m.actorId, m.name, m.text)
+  const usable = view.actors.filter((m) => !insideAny(view.quoted, m.start, m.end))
+  const after = usable.filter((m) => m.start >= triggerEnd)
+  for (const m of after) {
+    const lead = text.slice(Math.max(s.start, m.start - 16), m.start)
+    if (/\b(?:according to|reported by)\s+(?:the\s+)?$/i.test(lead)) addMention('source', m)
+    else if (/\bby\s+(?:the\s+)?$/i.test(lead)) addMention('actor', m)
+  }
+  if (!out.some((a) => a.role === 'actor')) {
+    if (/^[“"]/.test(s.text) && SPEECH_TYPES.has(type) && after[0]) {
+      addMention('actor', after[0])
+    } else {
+      const from = s.start + clauseStart(s.text, at - s.start)
+      const candidates = usable.filter(
+        (m) =>
+          m.start >= from &&
+          m.start < triggerEnd &&
+          !insideAny(view.appositives, m.start - s.start, m.end - s.start),
+      )
+      // "the chief of the IRGC, Hossein Salami": the IRGC is who he is, not who acted.
+      const subjects = candidates.filter(
+        (m) =>
+          candidates.length === 1 ||
+          !OFFICE_OF.test(text.slice(Math.max(s.start, m.start - 30), m.start)),
+      )
+      for (const m of subjects) addMention('actor', m)
+      if (!subjects.length) {
+        const country = view.places
+          .filter((p) => p.precision === 'country' && !p.demonym && p.start >= from && p.end <= at)
+          .at(-1)
+        // "Israel struck", "Iran was building": a country right before the verb acts as a state.
+        const gap = country ? text.slice(country.end, at) : ''
+        const lead = country ? text.slice(Math.max(s.start, country.start - 12), country.start) : ''
+        if (
+          country &&
+          /^\s+(?:[\p{L}’'-]+\s+){0,2}$/u.test(gap) &&
+          !PREPOSITION_BEFORE.test(lead)
+        ) {
+          add('actor', `country:${country.country ?? country.ref}`, country.name, country.text)
+        }
+      }
     }
   }
-  const before = inside.filter((m) => m.end <= triggerAt)
-  const after = inside.filter((m) => m.start >= triggerAt)
-  const passive = /\b(?:by)\s+$/i
-  const sourceRe = /\b(?:according to|reported by)\s+(?:the\s+)?$/i
-  for (const m of after) {
-    const lead = text.slice(Math.max(sentence.start, m.start - 16), m.start)
-    if (sourceRe.test(lead)) add('source', m)
-    else if (passive.test(lead)) add('actor', m)
+  if (!out.some((a) => a.role === 'actor') && PRONOUN_SUBJECT.test(s.text)) {
+    const person = allActors.filter((a) => a.actorKind === 'person' && a.end <= s.start).at(-1)
+    if (person) addMention('actor', person)
   }
-  const speakerFirst = /^["“]/.test(sentence.text) && type === 'statement'
-  if (!out.some((a) => a.role === 'actor')) {
-    const subject = speakerFirst ? after[0] : before.at(-1)
-    if (subject) add('actor', subject)
-  }
-  if (!out.some((a) => a.role === 'actor') && PRONOUN_SUBJECT.test(sentence.text)) {
-    const person = allActors
-      .filter((a) => a.actorKind === 'person' && a.end <= sentence.start)
-      .at(-1)
-    if (person) add('actor', person)
-  }
-  for (const m of after) if (!out.some((a) => a.id === m.actorId)) add('target', m)
+  // Targets stand in the trigger's own clause, not in "after ... airstrikes" or "as reports emerged".
+  const rest = text.slice(triggerEnd, s.end)
+  const clauseEnd =
+    triggerEnd +
+    (rest.search(/[;:]|\b(?:after|amid|despite|as|while|because|but)\b/i) + 1 || rest.length + 1) -
+    1
+  for (const m of after) if (m.start < clauseEnd) addMention('target', m)
   return out
 }
 
@@ -174,44 +233,84 @@ function scopeOf(type: EventType, sentence: string): ArticleEvent['scope'] {
   return 'all'
 }
 
-function hasSpeaker(sentence: Sentence, actors: ActorMention[], at: number): boolean {
-  return (
-    within(actors, sentence).some((a) => a.end <= at || /^["“]/.test(sentence.text)) ||
-    PRONOUN_SUBJECT.test(sentence.text)
-  )
+function placeOf(
+  m: PlaceMention,
+  crossings: ReadonlyMap<string, CrossingRef>,
+  asSite: boolean,
+): EventPlace {
+  const crossing = asSite && m.crossingId ? crossings.get(m.crossingId) : undefined
+  if (crossing) {
+    return {
+      name: crossing.name,
+      ref: crossing.ref,
+      country: null,
+      lat: crossing.lat,
+      lon: crossing.lon,
+      precision: 'site',
+      siteId: m.crossingId!,
+      text: m.text,
+    }
+  }
+  return {
+    name: m.name,
+    ref: m.ref,
+    country: m.country,
+    lat: m.lat,
+    lon: m.lon,
+    precision: m.precision,
+    siteId: m.precision === 'site' ? (m.crossingId ?? null) : null,
+    text: m.text,
+  }
 }
 
 /** Reads the events of `article` from its mentions. */
-export function extractEvents(article: Article, mentions: ArticleMentions): ArticleEvent[] {
+export function extractEvents(
+  article: Article,
+  found: ArticleMentions,
+  crossings: ReadonlyMap<string, CrossingRef> = new Map(),
+): ArticleEvent[] {
   const text = article.text
   const published = article.published ?? new Date().toISOString()
+  const mentions = settleOverlaps(text, found)
   const events: ArticleEvent[] = []
   for (const sentence of splitSentences(text)) {
     if (HYPOTHETICAL.test(sentence.text)) continue
-    const times = within(mentions.times, sentence)
-    const seenTypes = new Set<EventType>()
+    const view: SentenceView = {
+      sentence,
+      times: within(mentions.times, sentence),
+      places: within(mentions.places, sentence),
+      actors: within(mentions.actors, sentence),
+      quoted: quotedRanges(text).filter(
+        ([a, b]) => a >= sentence.start - 1 && b <= sentence.end + 1,
+      ),
+      appositives: appositiveRanges(sentence.text),
+    }
+    const inSentence: ArticleEvent[] = []
     for (const trigger of TRIGGERS) {
       for (const m of sentence.text.matchAll(trigger.re)) {
-        if (seenTypes.has(trigger.type)) break
-        const at = sentence.start + m.index
         if (BACKGROUND_BEFORE.test(sentence.text.slice(0, m.index))) continue
-        const event = buildEvents(
+        const at = sentence.start + m.index
+        if (insideAny(view.quoted, at, at + m[0].length) && trigger.type !== 'threat') continue
+        const built = buildEvents(
           trigger,
           m[0],
           at,
-          sentence,
-          times,
+          view,
           mentions,
+          crossings,
           text,
           published,
           article.id,
         )
-        if (!event.length) continue
-        seenTypes.add(trigger.type)
-        if (trigger.type === 'threat') seenTypes.add('statement')
-        events.push(...event)
+        if (!built.length) continue
+        inSentence.push(...built)
+        break
       }
     }
+    // A statement that only carries another event of the sentence ("X claimed that ...") is that event's source.
+    const carried = inSentence.some((e) => !SPEECH_TYPES.has(e.type))
+    const threat = inSentence.some((e) => e.type === 'threat')
+    events.push(...inSentence.filter((e) => e.type !== 'statement' || (!carried && !threat)))
   }
   return dropRepeats(events)
 }
@@ -220,30 +319,32 @@ function buildEvents(
   trigger: Trigger,
   word: string,
   at: number,
-  sentence: Sentence,
-  times: TimeMention[],
+  view: SentenceView,
   mentions: ArticleMentions,
+  crossings: ReadonlyMap<string, CrossingRef>,
   text: string,
   published: string,
   articleId: string,
 ): ArticleEvent[] {
   const type = trigger.type
+  const sentence = view.sentence
+  if (trigger.needs === 'aircraft' && !AIRCRAFT.test(sentence.text)) return []
   let place: EventPlace | null = null
   if (
     trigger.needs === 'crossing' ||
     (type === 'control-taken' && CROSSING_WORD.test(sentence.text))
   ) {
-    const crossing = crossingFor(text, sentence, mentions.places, mentions.places)
+    const crossing = crossingFor(view, focusCrossing(mentions.places))
     if (!crossing && trigger.needs === 'crossing') return []
-    if (crossing) place = placeOf(crossing)
+    if (crossing) place = placeOf(crossing, crossings, true)
   }
-  if (trigger.needs === 'speaker' && !hasSpeaker(sentence, mentions.actors, at)) return []
-  place ??= (() => {
-    const p = placeFor(text, sentence, mentions.places, mentions.places)
-    return p ? placeOf(p, p.precision === 'site' ? (p.crossingId ?? null) : null) : null
-  })()
-  const actors = actorsFor(text, sentence, mentions.actors, mentions.actors, at, type)
-  const spans = timesFor(text, times, at)
+  const actors = actorsFor(text, view, mentions.actors, at, at + word.length, type)
+  if (trigger.needs === 'speaker' && !actors.some((a) => a.role === 'actor')) return []
+  if (!place) {
+    const p = placeFor(text, view, type, mentions.places)
+    place = p ? placeOf(p, crossings, false) : null
+  }
+  const spans = timesFor(text, view.times, at)
   const resolved = spans.length ? spans : [publicationSpan(published)]
   const modality = readModality(sentence.text, type, at - sentence.start)
   return resolved.map((time) => ({
@@ -262,19 +363,25 @@ function buildEvents(
   }))
 }
 
-/** Drops an event that repeats an earlier one of the article: same type, place and time. */
+/**
+ * Drops an event that repeats an earlier one of the article: same type and time, and the same
+ * place (or, for statements and threats, the same speaker).
+ */
 function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
-  const kept: ArticleEvent[] = []
-  for (const e of events) {
-    const twin = kept.find(
-      (k) =>
-        k.type === e.type &&
-        (k.place?.ref ?? null) === (e.place?.ref ?? null) &&
-        k.time.start === e.time.start &&
-        k.time.end === e.time.end &&
-        (e.type !== 'statement' || k.actors[0]?.id === e.actors[0]?.id),
-    )
-    if (!twin) kept.push(e)
-  }
-  return kept
+  const key = (e: ArticleEvent) =>
+    [
+      e.type,
+      e.time.start,
+      e.time.end,
+      SPEECH_TYPES.has(e.type)
+        ? (e.actors.find((a) => a.role === 'actor')?.id ?? '')
+        : (e.place?.ref ?? ''),
+    ].join('|')
+  const seen = new Set<string>()
+  return events.filter((e) => {
+    const k = key(e)
+    if (seen.has(k)) return false
+    seen.add(k)
+    return true
+  })
 }

@@ -1,7 +1,8 @@
 /** Who says so: reads whether a sentence asserts an event or only relays a claim or report. */
 import type { EventType, Modality } from '../model/index.js'
 
-const CUES: [Modality, RegExp][] = [
+/** Cues that qualify the trigger when they stand before it in its sentence. */
+const CUES_BEFORE: [Modality, RegExp][] = [
   ['denied', /\b(den(?:y|ied|ies|ying)|rejected reports)\b/i],
   ['claimed', /\b(claim(?:s|ed|ing)?)\b/i],
   [
@@ -18,17 +19,28 @@ const CUES: [Modality, RegExp][] = [
   ],
 ]
 
+/** Attribution after the trigger: "…, the Observatory said", "according to activists". */
+const ATTRIBUTION_AFTER =
+  /\b(according to|reportedly)\b|,\s*(?:[\p{L}’'-]+\s+){0,5}(?:said|says|reported|claimed|told)\b/iu
+
 /**
- * The modality of an event of `type` read from `sentence`. A statement is itself asserted unless
- * only known from reports; other events take the strongest cue in the sentence.
+ * The modality of an event of `type` whose trigger starts at `triggerOffset` in `sentence`.
+ * A statement is itself asserted unless only known from reports; other events take the strongest
+ * cue before the trigger, or an attribution after it.
  */
 export function readModality(sentence: string, type: EventType, triggerOffset: number): Modality {
   if (type === 'statement' || type === 'threat') {
     return /\baccording to reports\b|\breportedly\b/i.test(sentence) ? 'reported' : 'asserted'
   }
-  for (const [modality, re] of CUES) {
-    const text = modality === 'planned' ? sentence.slice(0, triggerOffset) : sentence
-    if (re.test(text)) return modality
+  const before = sentence.slice(0, triggerOffset)
+  for (const [modality, re] of CUES_BEFORE) if (re.test(before)) return modality
+  const after = sentence.slice(triggerOffset)
+  if (ATTRIBUTION_AFTER.test(after)) {
+    return /\bclaim/i.test(after)
+      ? 'claimed'
+      : /\breportedly\b/i.test(after)
+        ? 'alleged'
+        : 'reported'
   }
   return 'asserted'
 }

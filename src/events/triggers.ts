@@ -5,15 +5,18 @@ import type { EventType } from '../model/index.js'
 export interface Trigger {
   type: EventType
   re: RegExp
-  /** `crossing`: only counts where the sentence is about a crossing; `speaker`: needs a speaker. */
-  needs?: 'crossing' | 'speaker'
+  /**
+   * `crossing`: only where the sentence is about a crossing; `speaker`: needs a speaker;
+   * `aircraft`: a general verb ("struck") that is an airstrike only where aircraft are named.
+   */
+  needs?: 'crossing' | 'speaker' | 'aircraft'
 }
 
 /** The recognisers, most specific first; a sentence yields at most one event per type and time. */
 export const TRIGGERS: Trigger[] = [
   {
     type: 'crossing-opened',
-    re: /\b(re-?open(?:ed|s|ing)?|open(?:ed|s)\b(?! fire)|opening of|(?:was|were|be) opened)\b/gi,
+    re: /(?<!\bto )\b(re-?open(?:ed|s)?\b(?! fire)|re-?opening of|open(?:ed|s)\b(?! fire)|opening of|(?:was|were|be) opened)/gi,
     needs: 'crossing',
   },
   {
@@ -27,7 +30,12 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     type: 'airstrike',
-    re: /\b(air ?strikes?|air raids?|drone strikes?|drone attacks?|bomb(?:ed|ing|ings)|struck|strikes? (?:by|from) (?:jets|warplanes|aircraft|drones))\b/gi,
+    re: /\b(air ?strikes?|air raids?|drone strikes?|drone attacks?|bomb(?:ed|ing|ings)|strikes? (?:by|from) (?:jets|warplanes|aircraft|drones))\b/gi,
+  },
+  {
+    type: 'airstrike',
+    re: /\b(struck|hit|targeted|pounded)\b/gi,
+    needs: 'aircraft',
   },
   {
     type: 'shelling',
@@ -61,6 +69,10 @@ export const TRIGGERS: Trigger[] = [
 /** Words that make a trigger background rather than an event: "after a month of ... airstrikes". */
 export const BACKGROUND_BEFORE =
   /\b(after|amid|despite|following|concerns? (?:about|over|that)|fears? of)\b[^,;.]{0,40}$/i
+
+/** Words that make "struck" or "hit" an airstrike. */
+export const AIRCRAFT =
+  /\b(jets?|warplanes?|aircraft|drones?|air ?force|planes?|helicopters?|bombers?|air ?strikes?|air raids?)\b/i
 
 /** A sentence that only supposes: "If the PMU holds the security file ...". */
 export const HYPOTHETICAL = /^(if|unless|should|whether)\b/i

@@ -27,7 +27,7 @@ export const StatusFact = z.object({
   /** `null` when the fact only says who controls or secures the site. */
   status: SiteStatus.nullable(),
   scope: z.enum(['people', 'goods', 'aid', 'all']),
-  /** Who controls or secures the site according to this fact, when stated. */
+  /** Who controls or secures the site according to this fact, when stated; several joined by "; ". */
   controller: z.string().nullable(),
   time: TimeSpan,
   modality: Modality,

@@ -4,7 +4,7 @@ import { extractArticle } from '../ingest/extract-article.js'
 import { recogniseTimes } from '../time/recognise-times.js'
 import { recognisePlaces } from '../places/recognise-places.js'
 import { recogniseActors } from '../actors/recognise-actors.js'
-import { extractEvents } from '../events/extract-events.js'
+import { extractEvents, type CrossingRef } from '../events/extract-events.js'
 import { statusFacts } from '../sites/status-facts.js'
 import type { Gazetteer } from '../places/gazetteer.js'
 import type { ActorIndex } from '../actors/actor-index.js'
@@ -24,6 +24,8 @@ export interface DocumentResult {
 export interface PipelineContext {
   gazetteer: Gazetteer
   actors: ActorIndex
+  /** Each pack crossing by id, so events at a side's town can be placed at the crossing. */
+  crossings: ReadonlyMap<string, CrossingRef>
   /** Used when an article has no publication date: the ingest time. */
   now: () => string
 }
@@ -35,7 +37,7 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
   const times = recogniseTimes(article.text, { published })
   const places = recognisePlaces(article.text, ctx.gazetteer)
   const actors = recogniseActors(article.text, ctx.actors)
-  const events = extractEvents({ ...article, published }, { times, places, actors })
+  const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
   const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
   return { article, mentions, events, statusFacts: statusFacts(events) }
 }

@@ -7,11 +7,14 @@ import type { PipelineContext } from './extract-document.js'
 
 /** The default context over the shipped packs. */
 export function defaultContext(): PipelineContext {
-  return {
-    gazetteer: defaultGazetteer(),
-    actors: defaultActorIndex(),
-    now: () => new Date().toISOString(),
-  }
+  const gazetteer = defaultGazetteer()
+  const crossings = new Map(
+    gazetteer.knowledge.crossings.map((c) => [
+      c.id,
+      { name: c.name, ref: `crossing:${c.id}`, lat: c.lat, lon: c.lon },
+    ]),
+  )
+  return { gazetteer, actors: defaultActorIndex(), crossings, now: () => new Date().toISOString() }
 }
 
 /** Writes the packs' sites into the registry, so sites exist before any report names them. */

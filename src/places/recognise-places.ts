@@ -14,6 +14,8 @@ const COMMON_WORDS = new Set(
 )
 const CROSSING_WORDS =
   /^\s+(?:border\s+)?(?:crossing(?:\s+point)?|checkpoint|border\s+post|border\s+gate|gate|terminal|port of entry)\b/i
+const COMPOUND_ADJECTIVE =
+  /^-(?:backed|aligned|linked|allied|based|born|made|led|sponsored|funded|supported|run|held|controlled)\b/i
 const PAIR_SEPARATOR = /^\s*[-–—/]\s*$|^\s+(?:and|to)\s+$/
 
 function choose(entries: GazetteerEntry[], countries: Set<string>): GazetteerEntry {
@@ -69,7 +71,9 @@ function mergeCrossings(text: string, mentions: PlaceMention[], g: Gazetteer): P
 export function recognisePlaces(text: string, g: Gazetteer): PlaceMention[] {
   const hits = findNames(text, (key, raw) => {
     const entries = g.lookup(key)
-    return !/\s|-/.test(raw) && COMMON_WORDS.has(raw.toLowerCase())
+    // "SANA", "Police": an acronym or a common word is a GeoNames town only if a pack says so.
+    const single = !/\s|-/.test(raw)
+    return single && (COMMON_WORDS.has(raw.toLowerCase()) || /^[A-Z]{2,6}$/.test(raw))
       ? entries.filter((e) => e.fromPack)
       : entries
   })
@@ -78,6 +82,10 @@ export function recognisePlaces(text: string, g: Gazetteer): PlaceMention[] {
     for (const e of h.entries)
       if ((e.kind === 'country' || e.fromPack) && e.country) countries.add(e.country)
   }
-  const mentions = hits.map((h) => toMention(text, h.start, h.end, choose(h.entries, countries)))
+  // "Iran-backed", "US-led": the name is an adjective there, as "Iranian" is.
+  const mentions = hits.map((h) => {
+    const m = toMention(text, h.start, h.end, choose(h.entries, countries))
+    return COMPOUND_ADJECTIVE.test(text.slice(h.end, h.end + 16)) ? { ...m, demonym: true } : m
+  })
   return mergeCrossings(text, mentions, g)
 }

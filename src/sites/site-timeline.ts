@@ -26,12 +26,24 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
   let controllers: string[] = []
   for (const fact of sorted) {
     const current = intervals.at(-1)
+    const before = controllers
     if (fact.controller) {
+      // An asserted controller replaces the earlier ones; a claim or report is shown beside them.
+      const names = fact.controller.split('; ')
+      const labelled =
+        fact.modality === 'asserted' ? names : names.map((n) => `${n} (${fact.modality})`)
       controllers = [
-        ...new Set([fact.controller, ...(fact.modality === 'asserted' ? [] : controllers)]),
+        ...new Set([...(fact.modality === 'asserted' ? [] : controllers), ...labelled]),
       ]
     }
     const changes = fact.status !== null && STRENGTH[fact.modality] > 0
+    const handsChanged = controllers.join('|') !== before.join('|')
+    if (current && !changes && handsChanged && fact.time.start > current.start) {
+      // New hands, same status: a new interval, so each shows who held the site then.
+      current.end = fact.time.start
+      intervals.push({ ...current, start: fact.time.start, end: null, controllers, facts: [fact] })
+      continue
+    }
     if (
       current &&
       (!changes || current.status === fact.status || current.start === fact.time.start)
@@ -42,13 +54,19 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
       current.controllers = controllers
       continue
     }
-    if (current) current.end = fact.time.start
+    // Who-holds-it facts of the day the status changes belong to the new interval.
+    const sameDay =
+      current?.facts.filter((f) => f.status === null && f.time.start === fact.time.start) ?? []
+    if (current) {
+      current.end = fact.time.start
+      current.facts = current.facts.filter((f) => !sameDay.includes(f))
+    }
     intervals.push({
       status: changes ? (fact.status as SiteStatus) : 'unknown',
       start: fact.time.start,
       end: null,
       controllers,
-      facts: [fact],
+      facts: [...sameDay, fact],
     })
   }
   return intervals

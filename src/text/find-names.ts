@@ -35,7 +35,12 @@ export interface NameHit<T> {
 }
 
 /** Candidate spans: runs of up to `maxTokens` name-like tokens, longest first at each start. */
-function* spans(text: string, tokens: Token[], maxTokens: number): Generator<[number, number]> {
+function* spans(
+  text: string,
+  tokens: Token[],
+  maxTokens: number,
+  lowerCaseWords: boolean,
+): Generator<[number, number]> {
   for (let i = 0; i < tokens.length; i++) {
     if (!isNameLike(tokens[i].text)) continue
     let last = i
@@ -45,26 +50,28 @@ function* spans(text: string, tokens: Token[], maxTokens: number): Generator<[nu
       joinable(text, tokens[last], tokens[last + 1])
     ) {
       const next = tokens[last + 1].text
-      if (!isNameLike(next) && !CONNECTORS.has(next.toLowerCase())) break
+      if (!lowerCaseWords && !isNameLike(next) && !CONNECTORS.has(next.toLowerCase())) break
       last++
     }
-    for (let j = last; j >= i; j--) if (isNameLike(tokens[j].text)) yield [i, j]
+    for (let j = last; j >= i; j--) if (lowerCaseWords || isNameLike(tokens[j].text)) yield [i, j]
   }
 }
 
 /**
  * Finds every name `lookup` knows, trying the longest run of capitalised tokens first and,
- * failing that, the run without a leading Arabic article ("al-", "el-").
+ * failing that, the run without a leading Arabic article ("al-", "el-"). With `lowerCaseWords`,
+ * a name may go on in lower case after its capitalised first word ("Syrian regime").
  */
 export function findNames<T>(
   text: string,
   lookup: (key: string, raw: string) => T[],
   maxTokens = 5,
+  lowerCaseWords = false,
 ): NameHit<T>[] {
   const tokens = tokenize(text)
   const hits: NameHit<T>[] = []
   let coveredUntil = -1
-  for (const [i, j] of spans(text, tokens, maxTokens)) {
+  for (const [i, j] of spans(text, tokens, maxTokens, lowerCaseWords)) {
     const start = tokens[i].start
     const end = tokens[j].end
     if (start < coveredUntil) continue

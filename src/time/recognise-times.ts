@@ -261,10 +261,10 @@ function durationCandidates(text: string, pub: string): Candidate[] {
   return out
 }
 
-/** Keeps the best of overlapping candidates: higher priority, then longer text. */
+/** Keeps the best of overlapping candidates: longer text, then higher priority. */
 function dropOverlaps(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start,
   )
   const kept: Candidate[] = []
   for (const c of sorted) {

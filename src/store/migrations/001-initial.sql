@@ -76,7 +76,7 @@ create table site_status (
   event_id text primary key references events (id) on delete cascade,
   site_id text not null,
   article_id text not null references articles (id) on delete cascade,
-  status text not null,
+  status text,
   scope text not null,
   controller text,
   time_start text not null,

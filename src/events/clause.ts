@@ -1,0 +1,35 @@
+/** Clause-level views of a sentence: where the trigger's clause starts, appositives, quotations. */
+
+/** Words that open a new clause before a trigger ("... in 2017 when elements of KH moved"). */
+const CLAUSE_OPENER = /(?:[;:]|\b(?:when|that|as|after|while|because|whereas|but|and then)\b)\s*/gi
+/** ", a group sanctioned by the US which is part of the PMU," — says who someone is, not what they did. */
+const APPOSITIVE = /,\s*(?:a|an|the|which|who|whose|part of|one of)\b[^,]*,/gi
+
+/** Offset (within `text`) where the clause holding position `at` starts. */
+export function clauseStart(text: string, at: number): number {
+  let start = 0
+  for (const m of text.slice(0, at).matchAll(CLAUSE_OPENER)) start = m.index + m[0].length
+  return start
+}
+
+/** Ranges of `text` inside appositives, which hold descriptions rather than subjects. */
+export function appositiveRanges(text: string): [number, number][] {
+  return [...text.matchAll(APPOSITIVE)].map((m) => [m.index, m.index + m[0].length])
+}
+
+/**
+ * Ranges of `text` inside quotation marks that quote speech. Short quoted fragments ("scare
+ * quotes" such as will “hold the security file”) stay part of the reporter's sentence.
+ */
+export function quotedRanges(text: string, minWords = 6): [number, number][] {
+  const ranges: [number, number][] = []
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) {
+    if (m[0].split(/\s+/).length >= minWords) ranges.push([m.index, m.index + m[0].length])
+  }
+  return ranges
+}
+
+/** True when [start, end) lies inside one of `ranges`. */
+export function insideAny(ranges: [number, number][], start: number, end: number): boolean {
+  return ranges.some(([a, b]) => start >= a && end <= b)
+}
