@@ -61,7 +61,7 @@ function mergeCrossings(text: string, mentions: PlaceMention[], g: Gazetteer): P
       i++
       continue
     }
-    const tail = entry && m.precision !== 'site' ? text.slice(m.end).match(CROSSING_WORDS) : null
+    const tail = entry ? text.slice(m.end).match(CROSSING_WORDS) : null
     out.push(tail && entry ? toMention(text, m.start, m.end + tail[0].length, entry) : m)
   }
   return out

@@ -1,0 +1,117 @@
+/** Event extraction on single sentences: type, modality, actors, place and time together. */
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { defaultContext } from '../src/pipeline/open-context.ts'
+import { extractDocument } from '../src/pipeline/extract-document.ts'
+import { contentHash } from '../src/ingest/read-sources.ts'
+
+const ctx = defaultContext()
+
+function events(body: string, published = '2019-09-30') {
+  const content = `Headline\n\n${body}\n`
+  return extractDocument(
+    {
+      hash: contentHash(content),
+      origin: 'test',
+      contentType: 'text/plain',
+      content,
+      hints: { published },
+    },
+    ctx,
+  ).events
+}
+
+describe('extractEvents', () => {
+  it('reads a reopening at a named crossing, dated by the weekday', () => {
+    const [e] = events(
+      'The Jaber-Nasib crossing reopened on Monday for passengers and trade.',
+      '2018-10-15',
+    )
+    assert.equal(e.type, 'crossing-opened')
+    assert.equal(e.time.start, '2018-10-15')
+    assert.equal(e.place?.siteId, 'nasib-jaber')
+    assert.equal(e.modality, 'asserted')
+    assert.equal(e.scope, 'all')
+  })
+
+  it('marks a claim as claimed and keeps who claims control', () => {
+    const found = events(
+      'A PMU post claimed that the PMU will hold the security file at the Al Qaim crossing.',
+    )
+    const claim = found.find((e) => e.type === 'control-taken')
+    assert.ok(claim)
+    assert.equal(claim.modality, 'claimed')
+    assert.deepEqual(
+      claim.actors.filter((a) => a.role === 'actor').map((a) => a.id),
+      ['pmu'],
+    )
+    assert.equal(claim.place?.siteId, 'albukamal-al-qaim')
+    assert.ok(
+      !found.some((e) => e.type === 'statement'),
+      'the claim is not also a separate statement',
+    )
+  })
+
+  it('reads the attacker, the target and the place of an airstrike', () => {
+    const [e] = events(
+      'Israeli jets struck Hezbollah positions near Qusayr on Tuesday.',
+      '2019-09-30',
+    )
+    assert.equal(e.type, 'airstrike')
+    assert.equal(e.time.start, '2019-09-24')
+    assert.deepEqual(
+      e.actors.map((a) => [a.role, a.id]),
+      [
+        ['actor', 'idf'],
+        ['target', 'hezbollah'],
+      ],
+    )
+    assert.match(e.place?.name ?? '', /Qusa[iy]r/)
+  })
+
+  it('marks reported and alleged events', () => {
+    const [reported] = events(
+      'Unidentified aircraft bombed a convoy near Albukamal, the Observatory said.',
+    )
+    assert.equal(reported.type, 'airstrike')
+    assert.equal(reported.modality, 'reported')
+    assert.match(reported.actors[0].id, /^unidentified/)
+    const [alleged] = events('Alleged airstrikes hit a base near Albukamal on Sunday.')
+    assert.equal(alleged.modality, 'alleged')
+    assert.equal(alleged.time.start, '2019-09-29')
+  })
+
+  it('does not read earthquakes, suppositions or wishes as events', () => {
+    assert.deepEqual(events('The earthquake that struck southern Turkey killed thousands.'), [])
+    assert.deepEqual(
+      events(
+        'If the PMU holds the security file at the Al Qaim crossing, militias may exploit it.',
+      ),
+      [],
+    )
+    assert.deepEqual(
+      events('Traders have pressed for months for the Jaber crossing to reopen.').filter(
+        (e) => e.type === 'crossing-opened',
+      ),
+      [],
+    )
+  })
+
+  it('gives one event per time when a sentence chains them', () => {
+    const found = events(
+      'Mysterious airstrikes struck militias near Albukamal in the summer of 2018 and again in the summer of 2019.',
+    )
+    assert.deepEqual(
+      found.filter((e) => e.type === 'airstrike').map((e) => e.time.start),
+      ['2018-06-01', '2019-06-01'],
+    )
+  })
+
+  it('falls back to the publication day, and says so', () => {
+    const [e] = events('Jordan closed the Jaber crossing.', '2015-04-01')
+    assert.equal(e.type, 'crossing-closed')
+    assert.equal(e.time.start, '2015-04-01')
+    assert.equal(e.time.certainty, 'publication')
+    assert.equal(e.actors[0]?.name, 'Jordan')
+  })
+})

@@ -1,0 +1,76 @@
+/** Site timelines from status facts: ordering, same-day conflicts, claims shown beside facts. */
+import { describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { siteTimeline, statusOn } from '../src/sites/site-timeline.ts'
+import type { Modality, SiteStatus, StatusFact } from '../src/model/index.ts'
+
+let n = 0
+function fact(
+  date: string,
+  status: SiteStatus | null,
+  modality: Modality = 'asserted',
+  controller: string | null = null,
+): StatusFact {
+  n++
+  return {
+    siteId: 's',
+    eventId: `e${n}`,
+    articleId: 'a',
+    status,
+    scope: 'all',
+    controller,
+    time: { start: date, end: date, precision: 'day', certainty: 'stated' },
+    modality,
+    evidence: `fact ${n}`,
+  }
+}
+
+describe('siteTimeline', () => {
+  it('orders facts by date into intervals and answers status on a date', () => {
+    const t = siteTimeline([fact('2018-10-15', 'open'), fact('2015-04-01', 'closed')])
+    assert.deepEqual(
+      t.map((i) => [i.status, i.start, i.end]),
+      [
+        ['closed', '2015-04-01', '2018-10-15'],
+        ['open', '2018-10-15', null],
+      ],
+    )
+    assert.equal(statusOn(t, '2016-01-01')?.status, 'closed')
+    assert.equal(statusOn(t, '2019-01-01')?.status, 'open')
+    assert.equal(statusOn(t, '2010-01-01'), null)
+  })
+
+  it('lets a traffic fact win a same-day conflict with a seizure, keeping both facts', () => {
+    const t = siteTimeline([
+      fact('2015-04-01', 'closed'),
+      fact('2015-04-01', 'seized', 'asserted', 'Nusra Front'),
+    ])
+    assert.equal(t.length, 1)
+    assert.equal(t[0].status, 'closed')
+    assert.equal(t[0].facts.length, 2)
+    assert.deepEqual(t[0].controllers, ['Nusra Front'])
+  })
+
+  it('does not let a planned opening change the status, but keeps it', () => {
+    const t = siteTimeline([fact('2019-01-01', 'closed'), fact('2019-06-01', 'open', 'planned')])
+    assert.equal(t.length, 1)
+    assert.equal(t[0].status, 'closed')
+    assert.equal(t[0].facts.length, 2)
+  })
+
+  it('shows a claimed controller beside the asserted one, labelled', () => {
+    const t = siteTimeline([
+      fact('2017-01-01', null, 'asserted', 'Syrian government; Iraqi Security Forces'),
+      fact('2019-09-30', 'open'),
+      fact('2019-09-30', null, 'claimed', 'Popular Mobilization Units'),
+    ])
+    const last = t.at(-1)!
+    assert.equal(last.status, 'open')
+    assert.deepEqual(last.controllers, [
+      'Syrian government',
+      'Iraqi Security Forces',
+      'Popular Mobilization Units (claimed)',
+    ])
+    assert.ok(last.facts.some((f) => f.modality === 'claimed'))
+  })
+})
