@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
-import { runCli } from './support/run-cli.ts'
+import { spawn } from 'node:child_process'
+import { BIN, runCli } from './support/run-cli.ts'
 import { tempDir } from './support/backends.ts'
 
 const REPORT = `Crossing between Jordan and Syria reopens
@@ -119,6 +120,31 @@ describe('borderwatch CLI', () => {
     assert.equal(jsonl.length, csv.length - 1)
     assert.equal(JSON.parse(jsonl[0]).id.startsWith('e-'), true)
     assert.notEqual(runCli(db, ['export', '--format', 'xml']).status, 0)
+  })
+
+  it('says another process holds the database, and changes nothing', async () => {
+    const server = spawn(process.execPath, [BIN, '--db', db, 'serve', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout.on('data', (chunk: Buffer) => {
+          if (/map at http/.test(chunk.toString())) resolve()
+        })
+        server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
+      })
+      const run = runCli(db, ['ingest', path.join(work, 'good.txt')])
+      assert.equal(run.status, 1)
+      assert.equal(run.stderr.trim().split('\n').length, 1)
+      assert.match(run.stderr, /is in use by another borderwatch process \(pid \d+\)/)
+    } finally {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve))
+        server.kill('SIGTERM')
+        await exited
+      }
+    }
+    assert.match(runCli(db, ['ingest', path.join(work, 'good.txt')]).stdout, /1 already stored/)
   })
 
   it('has --help on every command', () => {

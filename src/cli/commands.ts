@@ -88,9 +88,9 @@ function startServer(
 ): Promise<void> {
   const app = createApp(store, { tileUrl })
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       process.stdout.write(
-        `borderwatch: map at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}\n`,
+        `borderwatch: map at http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port}\n`,
       )
     })
     server.on('error', (error: NodeJS.ErrnoException) => {
@@ -110,11 +110,11 @@ function startServer(
 }
 
 function portOption(): Option {
-  return new Option('-p, --port <port>', 'port to listen on')
+  return new Option('-p, --port <port>', 'port to listen on (0: any free port)')
     .default(Number(process.env.PORT ?? 8080))
     .argParser((v) => {
       const n = Number(v)
-      if (!Number.isInteger(n) || n < 1 || n > 65535)
+      if (!Number.isInteger(n) || n < 0 || n > 65535)
         throw new CliError('bad-argument', `--port ${v}: not a port number`)
       return n
     })

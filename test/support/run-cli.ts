@@ -3,7 +3,11 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/borderwatch.js')
+/** The `borderwatch` executable. */
+export const BIN = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../bin/borderwatch.js',
+)
 
 /** The outcome of one command. */
 export interface CliRun {
