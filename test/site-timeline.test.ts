@@ -58,6 +58,14 @@ describe('siteTimeline', () => {
     assert.equal(t[0].facts.length, 2)
   })
 
+  it('does not repeat a controller held as fact when a report says the same', () => {
+    const t = siteTimeline([
+      fact('2015-04-01', 'seized', 'asserted', 'Nusra Front'),
+      fact('2015-04-02', null, 'reported', 'Nusra Front'),
+    ])
+    assert.deepEqual(t.at(-1)!.controllers, ['Nusra Front'])
+  })
+
   it('shows a claimed controller beside the asserted one, labelled', () => {
     const t = siteTimeline([
       fact('2017-01-01', null, 'asserted', 'Syrian government; Iraqi Security Forces'),

@@ -32,8 +32,13 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
       const names = fact.controller.split('; ')
       const labelled =
         fact.modality === 'asserted' ? names : names.map((n) => `${n} (${fact.modality})`)
+      const kept = fact.modality === 'asserted' ? [] : controllers
+      // A name already held as fact is not repeated as a claim.
       controllers = [
-        ...new Set([...(fact.modality === 'asserted' ? [] : controllers), ...labelled]),
+        ...new Set([
+          ...kept,
+          ...labelled.filter((n, k) => n === names[k] || !kept.includes(names[k])),
+        ]),
       ]
     }
     const changes = fact.status !== null && STRENGTH[fact.modality] > 0
