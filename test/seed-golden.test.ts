@@ -104,6 +104,16 @@ describe('seed report golden test', { skip: missing }, () => {
     assert.equal(damascus.time.start, '2019-09-09')
   })
 
+  it('reads the alleged Imam Ali base construction near the crossing, and Al-Masdar yesterday', () => {
+    const base = events.find((e) => e.type === 'construction' && /Imam Ali/.test(e.sentence))
+    assert.ok(base, 'the ImageSat construction report')
+    assert.equal(base.modality, 'alleged')
+    assert.equal(base.place?.siteId, 'albukamal-al-qaim')
+    const masdar = events.find((e) => /Al-Masdar/.test(e.sentence))
+    assert.ok(masdar)
+    assert.equal(masdar.time.start, '2019-09-29')
+  })
+
   it('extracts nothing from "Related Content" or "Cookie Settings"', async () => {
     const article = await store.getArticle(events[0].article.id)
     assert.ok(article)

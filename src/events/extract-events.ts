@@ -132,6 +132,7 @@ function placeFor(
   view: SentenceView,
   type: EventType,
   allPlaces: PlaceMention[],
+  focus: PlaceMention | null,
 ): PlaceMention | null {
   const candidates = view.places.filter(
     (p) =>
@@ -143,6 +144,8 @@ function placeFor(
   const best = [...candidates].sort((a, b) => score(b) - score(a))[0]
   if (best) return best
   if (SPEECH_TYPES.has(type) || !ANAPHOR.test(view.sentence.text)) return null
+  // "near the crossing": the crossing the article is about, as a place (not a status fact).
+  if (/\bthe (?:border )?crossing\b/i.test(view.sentence.text) && focus) return focus
   const earlier = allPlaces.filter(
     (p) => !p.demonym && p.precision !== 'country' && p.end <= view.sentence.start,
   )
@@ -272,6 +275,7 @@ export function extractEvents(
   const text = article.text
   const published = article.published ?? new Date().toISOString()
   const mentions = settleOverlaps(text, found)
+  const focus = focusCrossing(mentions.places)
   const events: ArticleEvent[] = []
   for (const sentence of splitSentences(text)) {
     if (HYPOTHETICAL.test(sentence.text)) continue
@@ -297,6 +301,7 @@ export function extractEvents(
           at,
           view,
           mentions,
+          focus,
           crossings,
           text,
           published,
@@ -321,6 +326,7 @@ function buildEvents(
   at: number,
   view: SentenceView,
   mentions: ArticleMentions,
+  focus: PlaceMention | null,
   crossings: ReadonlyMap<string, CrossingRef>,
   text: string,
   published: string,
@@ -334,14 +340,14 @@ function buildEvents(
     trigger.needs === 'crossing' ||
     (type === 'control-taken' && CROSSING_WORD.test(sentence.text))
   ) {
-    const crossing = crossingFor(view, focusCrossing(mentions.places))
+    const crossing = crossingFor(view, focus)
     if (!crossing && trigger.needs === 'crossing') return []
     if (crossing) place = placeOf(crossing, crossings, true)
   }
   const actors = actorsFor(text, view, mentions.actors, at, at + word.length, type)
   if (trigger.needs === 'speaker' && !actors.some((a) => a.role === 'actor')) return []
   if (!place) {
-    const p = placeFor(text, view, type, mentions.places)
+    const p = placeFor(text, view, type, mentions.places, focus)
     place = p ? placeOf(p, crossings, false) : null
   }
   const spans = timesFor(text, view.times, at)

@@ -68,7 +68,7 @@ export const TRIGGERS: Trigger[] = [
 
 /** Words that make a trigger background rather than an event: "after a month of ... airstrikes". */
 export const BACKGROUND_BEFORE =
-  /\b(after|amid|despite|following|concerns? (?:about|over|that)|fears? of)\b[^,;.]{0,40}$/i
+  /\b(after|amid|despite|following(?! up)|concerns? (?:about|over|that)|fears? of)\b[^,;.]{0,40}$/i
 
 /** Words that make "struck" or "hit" an airstrike. */
 export const AIRCRAFT =
