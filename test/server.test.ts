@@ -1,14 +1,8 @@
 /** The HTTP API, called through `app.request()` with no socket (Hono's habit). */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import fs from 'node:fs'
-import { openStore } from '../src/store/open-store.ts'
-import type { Store } from '../src/store/store.ts'
 import { createApp } from '../src/server/create-app.ts'
-import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
-import { ingestSources } from '../src/pipeline/ingest-sources.ts'
-import { SAMPLES_DIR } from '../src/cli/commands.ts'
-import { tempDir } from './support/backends.ts'
+import { samplesStore, type SamplesStore } from './support/samples-store.ts'
 
 /** A response body as loosely typed JSON, for assertions. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,21 +11,13 @@ async function json(res: Response | Promise<Response>): Promise<any> {
 }
 
 describe('HTTP API', () => {
-  let dir: string
-  let store: Store
+  let samples: SamplesStore
   let app: ReturnType<typeof createApp>
   before(async () => {
-    dir = tempDir()
-    store = await openStore({ dir })
-    const ctx = defaultContext()
-    await syncPackSites(store, ctx)
-    await ingestSources(store, [SAMPLES_DIR], ctx)
-    app = createApp(store)
+    samples = await samplesStore()
+    app = createApp(samples.store)
   })
-  after(async () => {
-    await store.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-  })
+  after(() => samples.dispose())
 
   it('reports health with row counts', async () => {
     const res = await app.request('/api/health')

@@ -7,13 +7,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { chromium, type Browser } from 'playwright-core'
-import { openStore } from '../src/store/open-store.ts'
-import type { Store } from '../src/store/store.ts'
 import { createApp, WEB_DIR } from '../src/server/create-app.ts'
-import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
-import { ingestSources } from '../src/pipeline/ingest-sources.ts'
-import { SAMPLES_DIR } from '../src/cli/commands.ts'
-import { tempDir } from './support/backends.ts'
+import { samplesStore, type SamplesStore } from './support/samples-store.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const skip = !fs.existsSync(CHROMIUM)
@@ -26,18 +21,13 @@ const skip = !fs.existsSync(CHROMIUM)
 export const SCREENSHOT = path.join(os.tmpdir(), 'borderwatch-map.png')
 
 describe('map page in Chromium', { skip }, () => {
-  let dir: string
-  let store: Store
+  let samples: SamplesStore
   let server: ServerType
   let browser: Browser
   let base: string
   before(async () => {
-    dir = tempDir()
-    store = await openStore({ dir })
-    const ctx = defaultContext()
-    await syncPackSites(store, ctx)
-    await ingestSources(store, [SAMPLES_DIR], ctx)
-    server = serve({ fetch: createApp(store).fetch, port: 0, hostname: '127.0.0.1' })
+    samples = await samplesStore()
+    server = serve({ fetch: createApp(samples.store).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     browser = await chromium.launch({
@@ -58,8 +48,7 @@ describe('map page in Chromium', { skip }, () => {
   after(async () => {
     await browser?.close()
     await new Promise((resolve) => server?.close(resolve))
-    await store?.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    await samples?.dispose()
   })
 
   it('shows the events of the samples with their sentences, on an offline map', async () => {

@@ -1,26 +1,12 @@
 /** Finds when an article was published, and says how: JSON-LD, meta tags, <time>, URL or dateline. */
 import type { DateStrategy } from '../model/index.js'
+import { monthNumber } from '../time/calendar.js'
 
 /** A publication date-time as found, kept in the text's own form (ISO 8601, offset when stated). */
 export interface FoundDate {
   value: string
   strategy: DateStrategy
 }
-
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
 
 function pad(n: number): string {
   return String(n).padStart(2, '0')
@@ -68,8 +54,8 @@ export function parseDateline(line: string): string | null {
       ? { month: dayFirst[2], day: dayFirst[1], rest: dayFirst.slice(3) }
       : null
   if (!parts) return null
-  const month = MONTHS.findIndex((m) => m.startsWith(parts.month.toLowerCase().slice(0, 3)))
-  if (month < 0 || parts.month.length < 3) return null
+  const month = monthNumber(parts.month) - 1
+  if (month < 0) return null
   const [year, hour, minute, ampm, zone] = parts.rest
   const day = Number(parts.day)
   if (day < 1 || day > 31) return null

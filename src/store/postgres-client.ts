@@ -3,17 +3,18 @@ import pg from 'pg'
 import type { SqlClient } from './sql-client.js'
 import { StoreError } from './errors.js'
 
-function fromClient(client: pg.PoolClient): SqlClient {
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>
+
+/** Queries through a pool or one connection; transactions and closing are the caller's. */
+function runner(target: Queryable): Pick<SqlClient, 'backend' | 'query' | 'exec'> {
   return {
     backend: 'postgres',
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await client.query(sql, params)).rows as T[]
+      return (await target.query(sql, params)).rows as T[]
     },
     async exec(sql: string) {
-      await client.query(sql)
+      await target.query(sql)
     },
-    transaction: () => Promise.reject(new Error('nested transaction')),
-    close: async () => {},
   }
 }
 
@@ -31,18 +32,17 @@ export async function openPostgres(url: string): Promise<SqlClient> {
     )
   }
   return {
-    backend: 'postgres',
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[]
-    },
-    async exec(sql: string) {
-      await pool.query(sql)
-    },
+    ...runner(pool),
     async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
       const client = await pool.connect()
+      const tx: SqlClient = {
+        ...runner(client),
+        transaction: () => Promise.reject(new Error('nested transaction')),
+        close: async () => {},
+      }
       try {
         await client.query('begin')
-        const result = await fn(fromClient(client))
+        const result = await fn(tx)
         await client.query('commit')
         return result
       } catch (error) {
