@@ -13,6 +13,7 @@ import { extractDocument } from '../src/pipeline/extract-document.ts'
 import { ingestSources } from '../src/pipeline/ingest-sources.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
+import { machineLine, markdownTable, writeSection } from './report-section.ts'
 
 const ROUNDS = 20
 
@@ -76,15 +77,13 @@ async function main(): Promise<void> {
     'whole run: gazetteer (GeoNames, packs), PGlite (WebAssembly PostgreSQL) and the pipeline',
   ])
 
-  const table = [
-    '| measure | result | notes |',
-    '|---|---|---|',
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n')
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
-  const doc = `# Benchmarks\n\nProduced by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machine}.\nThe corpus is the ${docs.length} bundled sample reports; it measures speed, not accuracy.\n\n${table}\n`
+  const table = markdownTable(['measure', 'result', 'notes'], rows)
   process.stdout.write(`${table}\n`)
-  fs.writeFileSync(path.resolve(import.meta.dirname ?? '.', '../docs/benchmarks.md'), doc)
+  writeSection(
+    'pipeline',
+    'Pipeline and ingest speed',
+    `Produced by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machineLine()}.\nThe corpus is the ${docs.length} bundled sample reports; it measures speed, not accuracy.\n\n${table}`,
+  )
 }
 
 await main()
