@@ -3,9 +3,11 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { spawn } from 'node:child_process'
 import { BIN, runCli } from './support/run-cli.ts'
 import { tempDir } from './support/backends.ts'
+import { SAMPLES_DIR } from '../src/cli/commands.ts'
 
 const REPORT = `Crossing between Jordan and Syria reopens
 
@@ -147,8 +149,60 @@ describe('borderwatch CLI', () => {
     assert.match(runCli(db, ['ingest', path.join(work, 'good.txt')]).stdout, /1 already stored/)
   })
 
+  it('extract --json prints one article object per input and nothing else on stdout', () => {
+    const gz = path.join(work, 'page.html.gz')
+    fs.writeFileSync(
+      gz,
+      zlib.gzipSync(fs.readFileSync(path.join(SAMPLES_DIR, 'rafah-2024-05-07.html'))),
+    )
+    const run = runCli(db, [
+      'extract',
+      '--json',
+      path.join(work, 'good.txt'),
+      gz,
+      'https://example.org/a',
+    ])
+    assert.equal(run.status, 1)
+    const lines = run.stdout.trim().split('\n')
+    assert.equal(lines.length, 2)
+    const [text, page] = lines.map((l) => JSON.parse(l))
+    assert.deepEqual(Object.keys(page), [
+      'title',
+      'byline',
+      'outlet',
+      'url',
+      'language',
+      'published',
+      'text',
+    ])
+    assert.equal(text.title, 'Crossing between Jordan and Syria reopens')
+    assert.deepEqual(text.published, {
+      value: '2018-10-15T09:30',
+      precision: 'instant',
+      source: 'dateline',
+    })
+    assert.equal(page.outlet, 'Mediterranean Dispatch')
+    assert.equal(page.language, 'en')
+    assert.equal(page.published.source, 'meta')
+    assert.match(run.stderr, /https:\/\/example\.org\/a: fetching URLs is not built yet/)
+  })
+
+  it('stores a non-English report, flagged, without extracting events from it', () => {
+    const file = path.join(work, 'bericht.txt')
+    fs.writeFileSync(
+      file,
+      'Grenzübergang geöffnet\n\n15. Oktober 2018\n\nDer Grenzübergang zwischen Jordanien und Syrien wurde am Montag wieder geöffnet. Die Behörden sagten, dass der Verkehr für Reisende und den Handel in den kommenden Tagen langsam zunehmen werde und die Grenze auch für den Warenverkehr offen sei.\n',
+    )
+    const run = runCli(db, ['ingest', file])
+    assert.equal(run.status, 0, run.stderr)
+    assert.match(
+      run.stdout,
+      /0 events .*language "de": stored, but only English reports are extracted further/,
+    )
+  })
+
   it('has --help on every command', () => {
-    for (const cmd of ['ingest', 'events', 'site', 'serve', 'export', 'start']) {
+    for (const cmd of ['ingest', 'extract', 'events', 'site', 'serve', 'export', 'start']) {
       const run = runCli(db, [cmd, '--help'])
       assert.equal(run.status, 0)
       assert.match(run.stdout, /Usage: borderwatch/)

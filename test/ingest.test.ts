@@ -3,9 +3,11 @@ import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { readSources, type SourceItem } from '../src/ingest/read-sources.ts'
 import { extractArticle } from '../src/ingest/extract-article.ts'
 import { parseDateline } from '../src/ingest/published-date.ts'
+import { detectLanguage, languageOfText } from '../src/ingest/detect-language.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { tempDir } from './support/backends.ts'
 
@@ -124,5 +126,48 @@ describe('readSources', () => {
     assert.ok(origins.every((o) => !o.endsWith('README.md')))
     assert.ok(items.every((i) => 'document' in i))
     assert.ok(origins.length >= 10)
+  })
+})
+
+describe('detectLanguage', () => {
+  const english =
+    'The crossing between Jordan and Syria reopened on Monday, and officials said that traffic was light for most of the day as trucks waited at the gate.'
+  const german =
+    'Der Grenzübergang zwischen Jordanien und Syrien wurde am Montag wieder geöffnet, und die Behörden sagten, dass der Verkehr für Reisende und den Handel nur langsam zunehmen werde.'
+  it('reads the language from the text', () => {
+    assert.equal(languageOfText(english), 'en')
+    assert.equal(languageOfText(german), 'de')
+    assert.equal(
+      languageOfText(
+        'معبر البوكمال الحدودي بين سوريا والعراق أعيد فتحه يوم الاثنين بعد سنوات من الإغلاق وسط إجراءات أمنية مشددة',
+      ),
+      'ar',
+    )
+    assert.equal(languageOfText('Too short.'), null)
+  })
+
+  it('trusts the text over a template that declares another language', () => {
+    assert.deepEqual(detectLanguage('en-US', german), { language: 'de', source: 'text' })
+    assert.deepEqual(detectLanguage('en-GB', english), { language: 'en', source: 'declared' })
+    assert.deepEqual(detectLanguage('pt-BR', 'Short'), { language: 'pt', source: 'declared' })
+  })
+})
+
+describe('gzip input', () => {
+  it('reads .html.gz files and refuses a broken one by name', async () => {
+    const dir = tempDir()
+    try {
+      const html = fs.readFileSync(path.join(SAMPLES_DIR, 'masnaa-2024-10-04.html'))
+      fs.writeFileSync(path.join(dir, 'a.html.gz'), zlib.gzipSync(html))
+      fs.writeFileSync(path.join(dir, 'b.html.gz'), Buffer.from('not gzip at all'))
+      const items = await collect([dir])
+      assert.equal(items.length, 2)
+      assert.ok('document' in items[0] && items[0].document.contentType === 'text/html')
+      assert.ok(
+        'error' in items[1] && /b\.html\.gz: is not a valid gzip file/.test(items[1].error.message),
+      )
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -66,6 +66,7 @@ function extraction(hash: string, version = 'test-1', eventCount = 2): Extractio
       url: null,
       published: '2019-09-30T19:03+03:00',
       publishedStrategy: 'given',
+      language: 'en',
       text: 'Sentence 0. Sentence 1.',
     },
     mentions: [{ kind: 'time', text: 'Monday', start: 0, end: 6, span: events[0].time }],

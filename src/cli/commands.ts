@@ -9,6 +9,9 @@ import type { Store } from '../store/store.js'
 import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
 import { ingestSources, type IngestOutcome } from '../pipeline/ingest-sources.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
+import { readSources } from '../ingest/read-sources.js'
+import { extractArticle } from '../ingest/extract-article.js'
+import { articleJson } from './article-json.js'
 import { findSitesWithStatus } from '../sites/site-service.js'
 import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
@@ -41,7 +44,8 @@ async function withStore<T>(program: Command, fn: (store: Store) => Promise<T>):
 function describe(o: IngestOutcome): string {
   if (o.status === 'failed') return `error: ${o.error}`
   if (o.status === 'unchanged') return `already stored: ${o.input}`
-  return `${o.status}: ${o.input} — ${o.events} events — ${o.title ?? ''}`
+  const note = o.note ? ` (${o.note})` : ''
+  return `${o.status}: ${o.input} — ${o.events} events — ${o.title ?? ''}${note}`
 }
 
 async function runIngest(
@@ -153,6 +157,40 @@ export function buildProgram(): Command {
         )
       }
       if (summary.failed.length) process.exitCode = 1
+    })
+
+  program
+    .command('extract')
+    .description('read pages or reports and print each article (no database involved)')
+    .argument(
+      '<inputs...>',
+      'files (.html, .txt, .jsonl, also .gz), folders, or - for standard input',
+    )
+    .option(
+      '--json',
+      'one JSON object per input: {title, byline, outlet, url, language, published, text}',
+    )
+    .option('--published <datetime>', 'publication date-time for pages that lack one (ISO 8601)')
+    .action(async (inputs: string[], opts: { json?: boolean; published?: string }) => {
+      const published = parsePublished(opts.published)
+      let failed = 0
+      for await (const item of readSources(inputs, { published })) {
+        if ('error' in item) {
+          failed++
+          process.stderr.write(`borderwatch: ${item.error.message}\n`)
+          continue
+        }
+        const a = articleJson(extractArticle(item.document))
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(a)}\n`)
+          continue
+        }
+        const when = a.published ? `${a.published.value} (${a.published.source})` : 'unknown'
+        process.stdout.write(
+          `${a.title}\n${[a.outlet, a.byline, a.url].filter(Boolean).join(' · ')}\npublished: ${when} · language: ${a.language ?? 'unknown'}\n\n${a.text}\n\n`,
+        )
+      }
+      if (failed) process.exitCode = 1
     })
 
   program

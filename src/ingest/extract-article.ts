@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom'
 import { Readability } from '@mozilla/readability'
 import type { Article, RawDocument } from '../model/index.js'
 import { cleanParagraphs } from './clean-paragraphs.js'
+import { detectLanguage } from './detect-language.js'
 import { dateFromUrl, normaliseIsoDate, parseDateline, type FoundDate } from './published-date.js'
 
 /** Elements whose text is never article text. */
@@ -195,14 +196,21 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     date: found ?? dateline.date,
     rest: cleanParagraphs(dateline.rest, title || parsed?.title || undefined),
   }
+  const declared =
+    document.documentElement?.getAttribute('lang') ??
+    meta(document, 'og:locale') ??
+    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
+    null
+  const text = dated.rest.join('\n\n')
   return {
     title: stripOutlet(title || parsed?.title || '', outlet ?? parsed?.siteName ?? null),
+    language: detectLanguage(declared, text).language,
     byline: byline ?? parsed?.byline ?? null,
     outlet: outlet ?? parsed?.siteName ?? null,
     url: canonical,
     published: dated.date?.value ?? null,
     publishedStrategy: dated.date?.strategy ?? 'none',
-    text: dated.rest.join('\n\n'),
+    text,
   }
 }
 
@@ -215,6 +223,7 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
   const title = doc.hints.title ?? paragraphs[0] ?? ''
   const body = doc.hints.title ? paragraphs : paragraphs.slice(1)
   const { date, rest } = takeDateline(body)
+  const text = cleanParagraphs(rest, title).join('\n\n')
   return {
     title,
     byline: null,
@@ -222,7 +231,8 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     url: doc.hints.url ?? null,
     published: date?.value ?? dateFromUrl(doc.hints.url) ?? null,
     publishedStrategy: date ? 'dateline' : dateFromUrl(doc.hints.url) ? 'url' : 'none',
-    text: cleanParagraphs(rest, title).join('\n\n'),
+    language: detectLanguage(null, text).language,
+    text,
   }
 }
 

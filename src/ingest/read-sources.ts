@@ -2,6 +2,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { z } from 'zod'
 import type { DocumentHints, RawDocument } from '../model/index.js'
 import { IngestError } from './errors.js'
@@ -9,6 +10,30 @@ import { IngestError } from './errors.js'
 /** Largest file read, so a stray disk image cannot exhaust memory. */
 const MAX_BYTES = 20 * 1024 * 1024
 const INGESTIBLE = new Set(['.txt', '.text', '.html', '.htm', '.jsonl'])
+/** Largest size a `.gz` file may inflate to: a gzip bomb stops here, not in memory. */
+const MAX_INFLATED_BYTES = 50 * 1024 * 1024
+
+/** The extension that says what a file holds, looking through `.gz` ("a.html.gz" → ".html"). */
+function innerExtension(file: string): string {
+  const name = file.toLowerCase().replace(/\.gz$/, '')
+  return path.extname(name)
+}
+
+function inflate(bytes: Buffer, input: string): Buffer {
+  try {
+    return zlib.gunzipSync(bytes, { maxOutputLength: MAX_INFLATED_BYTES })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new IngestError(
+        'too-large',
+        input,
+        `inflates to more than ${MAX_INFLATED_BYTES / 1024 / 1024} MiB`,
+      )
+    }
+    throw new IngestError('unreadable', input, 'is not a valid gzip file')
+  }
+}
 
 /** One input read: a document, or an error naming the input. */
 export type SourceItem = { document: RawDocument } | { error: IngestError }
@@ -124,8 +149,9 @@ function readBytes(file: string): Buffer {
 
 function* readFile(file: string, hints: DocumentHints): Generator<SourceItem> {
   try {
-    const text = decodeText(readBytes(file), file)
-    if (path.extname(file).toLowerCase() === '.jsonl') {
+    const raw = readBytes(file)
+    const text = decodeText(file.toLowerCase().endsWith('.gz') ? inflate(raw, file) : raw, file)
+    if (innerExtension(file) === '.jsonl') {
       yield* readJsonl(text, file, hints)
     } else {
       yield { document: makeDocument(text, file, hints) }
@@ -144,7 +170,7 @@ function listFolder(dir: string): string[] {
       const full = path.join(dir, entry.name)
       if (entry.name.startsWith('.')) return []
       if (entry.isDirectory()) return listFolder(full)
-      return INGESTIBLE.has(path.extname(entry.name).toLowerCase()) ? [full] : []
+      return INGESTIBLE.has(innerExtension(entry.name)) ? [full] : []
     })
 }
 
@@ -164,6 +190,16 @@ export async function* readSources(
       } catch (error) {
         if (error instanceof IngestError) yield { error }
         else throw error
+      }
+      continue
+    }
+    if (/^https?:\/\//i.test(input)) {
+      yield {
+        error: new IngestError(
+          'unsupported',
+          input,
+          'fetching URLs is not built yet; save the page and pass the file',
+        ),
       }
       continue
     }

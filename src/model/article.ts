@@ -45,6 +45,8 @@ export const Article = z.object({
   url: z.string().nullable(),
   published: z.string().nullable(),
   publishedStrategy: DateStrategy,
+  /** ISO 639-1 code from the page's declaration and its text; null when nothing tells. */
+  language: z.string().nullable(),
   text: z.string(),
 })
 export type Article = z.infer<typeof Article>

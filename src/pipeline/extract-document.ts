@@ -10,7 +10,7 @@ import type { Gazetteer } from '../places/gazetteer.js'
 import type { ActorIndex } from '../actors/actor-index.js'
 
 /** Bumped whenever extraction changes, so stored documents are re-extracted on the next ingest. */
-export const PIPELINE_VERSION = '0.1.0'
+export const PIPELINE_VERSION = '0.2.0'
 
 /** What the pipeline reads from one document. */
 export interface DocumentResult {
@@ -18,7 +18,12 @@ export interface DocumentResult {
   mentions: Mention[]
   events: ArticleEvent[]
   statusFacts: StatusFact[]
+  /** Why the stages after the article were not run, when they were not. */
+  skipped?: string
 }
+
+/** The languages the recognisers after the article stage are built for. */
+export const EXTRACTED_LANGUAGES = new Set(['en'])
 
 /** The knowledge the pipeline resolves names against. */
 export interface PipelineContext {
@@ -33,6 +38,15 @@ export interface PipelineContext {
 /** Runs every stage on `doc`. Never throws on odd text: it returns fewer results instead. */
 export function extractDocument(doc: RawDocument, ctx: PipelineContext): DocumentResult {
   const article = extractArticle(doc)
+  if (article.language && !EXTRACTED_LANGUAGES.has(article.language)) {
+    return {
+      article,
+      mentions: [],
+      events: [],
+      statusFacts: [],
+      skipped: `language "${article.language}": stored, but only English reports are extracted further`,
+    }
+  }
   const published = article.published ?? ctx.now()
   const times = recogniseTimes(article.text, { published })
   const places = recognisePlaces(article.text, ctx.gazetteer)

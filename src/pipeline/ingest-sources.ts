@@ -13,6 +13,8 @@ export interface IngestOutcome {
   title?: string
   events?: number
   error?: string
+  /** Said of a stored document that was not extracted in full (a non-English report). */
+  note?: string
 }
 
 /** Totals over one ingest run. */
@@ -56,7 +58,7 @@ export async function ingestSources(
       record({ input: doc.origin, status: 'unchanged' })
       continue
     }
-    const result = extractDocument(doc, ctx)
+    const { skipped, ...result } = extractDocument(doc, ctx)
     await store.saveExtraction({ document: doc, ...result, pipelineVersion: PIPELINE_VERSION })
     if (version) summary.reextracted++
     else summary.stored++
@@ -66,6 +68,7 @@ export async function ingestSources(
       articleId: result.article.id,
       title: result.article.title,
       events: result.events.length,
+      note: skipped,
     })
   }
   return summary

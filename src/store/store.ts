@@ -65,8 +65,8 @@ export class Store {
       const a = x.article
       await tx.query(
         `insert into articles (id, document_hash, title, byline, outlet, url, published, published_at,
-           published_strategy, text, pipeline_version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+           published_strategy, text, pipeline_version, language)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           a.id,
           d.hash,
@@ -79,6 +79,7 @@ export class Store {
           a.publishedStrategy,
           a.text,
           x.pipelineVersion,
+          a.language,
         ],
       )
       for (const [seq, m] of x.mentions.entries()) {
@@ -230,7 +231,8 @@ export class Store {
   async getArticle(id: string): Promise<(Article & { pipelineVersion: string }) | null> {
     const rows = await this.db.query<Record<string, string | null>>(
       `select a.id, a.document_hash, a.title, a.byline, a.outlet, a.url, a.published,
-              a.published_strategy, a.text, a.pipeline_version from articles a where a.id = $1`,
+              a.published_strategy, a.language, a.text, a.pipeline_version
+       from articles a where a.id = $1`,
       [id],
     )
     const r = rows[0]
@@ -244,6 +246,7 @@ export class Store {
       url: r.url,
       published: r.published,
       publishedStrategy: r.published_strategy as Article['publishedStrategy'],
+      language: r.language,
       text: r.text!,
       pipelineVersion: r.pipeline_version!,
     }
