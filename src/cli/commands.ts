@@ -27,6 +27,13 @@ export const SAMPLES_DIR = path.resolve(
   '../../samples',
 )
 
+/** Flags shared by `ingest` and `extract`. */
+interface IngestFlags {
+  published?: string
+  json?: boolean
+  allowPrivate?: boolean
+}
+
 interface GlobalOptions {
   db?: string
 }
@@ -53,14 +60,15 @@ async function runIngest(
   inputs: string[],
   published: string | undefined,
   quiet: boolean,
+  allowPrivate = false,
 ) {
   const ctx = defaultContext()
   await syncPackSites(store, ctx)
-  const summary = await ingestSources(store, inputs, ctx, { published }, (o) => {
+  const report = (o: IngestOutcome) => {
     if (o.status === 'failed') process.stderr.write(`borderwatch: ${o.error}\n`)
     else if (!quiet) process.stdout.write(`${describe(o)}\n`)
-  })
-  return summary
+  }
+  return ingestSources(store, inputs, ctx, { published }, report, { fetch: { allowPrivate } })
 }
 
 function parsePublished(value: string | undefined): string | undefined {
@@ -139,13 +147,14 @@ export function buildProgram(): Command {
     .description(
       'read reports (.txt, .html, .jsonl files, folders, or - for stdin) into the database',
     )
-    .argument('<inputs...>', 'files, folders, or - for standard input')
+    .argument('<inputs...>', 'files, folders, http(s) URLs, or - for standard input')
     .option('--published <datetime>', 'publication date-time for reports that lack one (ISO 8601)')
+    .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
     .option('--json', 'print one JSON summary instead of lines')
-    .action(async (inputs: string[], opts: { published?: string; json?: boolean }) => {
+    .action(async (inputs: string[], opts: IngestFlags) => {
       const published = parsePublished(opts.published)
       const summary = await withStore(program, (store) =>
-        runIngest(store, inputs, published, !!opts.json),
+        runIngest(store, inputs, published, !!opts.json, !!opts.allowPrivate),
       )
       if (opts.json) {
         process.stdout.write(
@@ -164,17 +173,19 @@ export function buildProgram(): Command {
     .description('read pages or reports and print each article (no database involved)')
     .argument(
       '<inputs...>',
-      'files (.html, .txt, .jsonl, also .gz), folders, or - for standard input',
+      'files (.html, .txt, .jsonl, also .gz), folders, http(s) URLs, or - for standard input',
     )
     .option(
       '--json',
       'one JSON object per input: {title, byline, outlet, url, language, published, text}',
     )
     .option('--published <datetime>', 'publication date-time for pages that lack one (ISO 8601)')
-    .action(async (inputs: string[], opts: { json?: boolean; published?: string }) => {
+    .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
+    .action(async (inputs: string[], opts: IngestFlags) => {
       const published = parsePublished(opts.published)
       let failed = 0
-      for await (const item of readSources(inputs, { published })) {
+      const fetch = { allowPrivate: !!opts.allowPrivate }
+      for await (const item of readSources(inputs, { published }, { fetch })) {
         if ('error' in item) {
           failed++
           process.stderr.write(`borderwatch: ${item.error.message}\n`)

@@ -6,6 +6,7 @@ import zlib from 'node:zlib'
 import { z } from 'zod'
 import type { DocumentHints, RawDocument } from '../model/index.js'
 import { IngestError } from './errors.js'
+import { fetchPage, type FetchOptions } from './fetch-url.js'
 
 /** Largest file read, so a stray disk image cannot exhaust memory. */
 const MAX_BYTES = 20 * 1024 * 1024
@@ -181,8 +182,9 @@ function listFolder(dir: string): string[] {
 export async function* readSources(
   inputs: string[],
   hints: DocumentHints = {},
-  stdin: () => Promise<Buffer> = readStdin,
+  options: ReadOptions = {},
 ): AsyncGenerator<SourceItem> {
+  const stdin = options.stdin ?? readStdin
   for (const input of inputs) {
     if (input === '-') {
       try {
@@ -194,13 +196,7 @@ export async function* readSources(
       continue
     }
     if (/^https?:\/\//i.test(input)) {
-      yield {
-        error: new IngestError(
-          'unsupported',
-          input,
-          'fetching URLs is not built yet; save the page and pass the file',
-        ),
-      }
+      yield await readUrl(input, hints, options.fetch ?? {})
       continue
     }
     let stat: fs.Stats
@@ -215,6 +211,39 @@ export async function* readSources(
     } else {
       yield* readFile(input, hints)
     }
+  }
+}
+
+/** How inputs are read: where standard input comes from, and how URLs are fetched. */
+export interface ReadOptions {
+  stdin?: () => Promise<Buffer>
+  fetch?: FetchOptions
+}
+
+const FEED_TYPES = /xml|rss|atom|json/i
+
+async function readUrl(
+  url: string,
+  hints: DocumentHints,
+  options: FetchOptions,
+): Promise<SourceItem> {
+  try {
+    const page = await fetchPage(url, options)
+    if (FEED_TYPES.test(page.contentType) && !/xhtml/i.test(page.contentType)) {
+      throw new IngestError(
+        'unsupported',
+        url,
+        `is a feed (${page.contentType}); reading feeds is not built yet`,
+      )
+    }
+    if (page.text.trim() === '') throw new IngestError('empty', url, 'is empty')
+    const html = page.contentType !== 'text/plain'
+    return {
+      document: makeDocument(page.text, url, { ...hints, url: hints.url ?? page.url }, html),
+    }
+  } catch (error) {
+    if (error instanceof IngestError) return { error }
+    throw error
   }
 }
 

@@ -1,6 +1,6 @@
 /** Ingests inputs into the store: each document once, re-extracted only when the pipeline changed. */
 import type { DocumentHints } from '../model/index.js'
-import { readSources } from '../ingest/read-sources.js'
+import { readSources, type ReadOptions } from '../ingest/read-sources.js'
 import type { IngestError } from '../ingest/errors.js'
 import type { Store } from '../store/store.js'
 import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extract-document.js'
@@ -33,6 +33,7 @@ export async function ingestSources(
   ctx: PipelineContext,
   hints: DocumentHints = {},
   onOutcome: (o: IngestOutcome) => void = () => {},
+  readOptions: ReadOptions = {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = {
     outcomes: [],
@@ -45,7 +46,7 @@ export async function ingestSources(
     summary.outcomes.push(o)
     onOutcome(o)
   }
-  for await (const item of readSources(inputs, hints)) {
+  for await (const item of readSources(inputs, hints, readOptions)) {
     if ('error' in item) {
       summary.failed.push(item.error)
       record({ input: item.error.input, status: 'failed', error: item.error.message })

@@ -1,5 +1,5 @@
 /** Runs the real `borderwatch` binary in a child process, as a user would. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -16,11 +16,32 @@ export interface CliRun {
   stderr: string
 }
 
-/** Runs `borderwatch ...args` with the embedded database in `db`. */
-export function runCli(db: string, args: string[], input?: string): CliRun {
+function cliEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
   delete env.DATABASE_URL
   delete env.BORDERWATCH_DB
+  return env
+}
+
+/**
+ * Like {@link runCli} without blocking this process, for tests whose own server must keep
+ * answering while the command runs.
+ */
+export function runCliAsync(db: string, args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, '--db', db, ...args], { env: cliEnv() })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+}
+
+/** Runs `borderwatch ...args` with the embedded database in `db`. */
+export function runCli(db: string, args: string[], input?: string): CliRun {
+  const env = cliEnv()
   const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
     encoding: 'utf8',
     input,
