@@ -8,6 +8,7 @@ import { openStore, storeLocation } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
 import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
 import { ingestSources, type IngestOutcome } from '../pipeline/ingest-sources.js'
+import { reprocess } from '../pipeline/reprocess.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
 import { readSources } from '../ingest/read-sources.js'
 import { extractArticle } from '../ingest/extract-article.js'
@@ -202,6 +203,33 @@ export function buildProgram(): Command {
         )
       }
       if (failed) process.exitCode = 1
+    })
+
+  program
+    .command('reprocess')
+    .description('extract stored documents again with this version of the pipeline (resumable)')
+    .option('--all', 'every document, not only those an older pipeline version read')
+    .option('--batch-size <n>', 'documents per batch', '100')
+    .action(async (opts: { all?: boolean; batchSize: string }) => {
+      const batchSize = Number(opts.batchSize)
+      if (!Number.isInteger(batchSize) || batchSize < 1) {
+        throw new CliError(
+          'bad-argument',
+          `--batch-size ${opts.batchSize}: not a positive whole number`,
+        )
+      }
+      const summary = await withStore(program, async (store) => {
+        const ctx = defaultContext()
+        await syncPackSites(store, ctx)
+        return reprocess(store, ctx, {
+          all: !!opts.all,
+          batchSize,
+          onBatch: (done) => process.stderr.write(`reprocessed ${done} documents\n`),
+        })
+      })
+      process.stdout.write(
+        `${summary.reprocessed} documents reprocessed, ${summary.events} events\n`,
+      )
     })
 
   program

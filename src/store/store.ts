@@ -52,6 +52,62 @@ export class Store {
     return rows[0]?.pipeline_version ?? null
   }
 
+  /**
+   * A batch of stored documents to extract again, in hash order after `after`: those extracted by
+   * another pipeline version, or (with `extractedBefore`) every one extracted before that instant.
+   */
+  async documentsToReprocess(options: {
+    version: string
+    extractedBefore?: string
+    after?: string
+    limit: number
+  }): Promise<RawDocument[]> {
+    const rows = await this.db.query<{
+      hash: string
+      origin: string
+      url: string | null
+      content_type: RawDocument['contentType']
+      content: string
+      hints: RawDocument['hints']
+    }>(
+      `select d.hash, d.origin, d.url, d.content_type, d.content, d.hints
+       from documents d left join articles a on a.document_hash = d.hash
+       where d.hash > $1
+         and (a.id is null or ${options.extractedBefore ? 'a.extracted_at < $3' : 'a.pipeline_version <> $3'})
+       order by d.hash limit $2`,
+      [options.after ?? '', options.limit, options.extractedBefore ?? options.version],
+    )
+    return rows.map((r) => ({
+      hash: r.hash,
+      origin: r.origin,
+      url: r.url ?? undefined,
+      contentType: r.content_type,
+      content: r.content,
+      hints: r.hints,
+    }))
+  }
+
+  /** Reads a value of the small key-value table the CLI keeps its bookkeeping in. */
+  async getSetting(key: string): Promise<string | null> {
+    const rows = await this.db.query<{ value: string }>(
+      'select value from settings where key = $1',
+      [key],
+    )
+    return rows[0]?.value ?? null
+  }
+
+  /** Writes a bookkeeping value; `null` removes it. */
+  async setSetting(key: string, value: string | null): Promise<void> {
+    if (value === null) {
+      await this.db.query('delete from settings where key = $1', [key])
+      return
+    }
+    await this.db.query(
+      'insert into settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value',
+      [key, value],
+    )
+  }
+
   /** Stores a document and its extraction, replacing any earlier extraction of it, atomically. */
   async saveExtraction(x: Extraction): Promise<void> {
     await this.db.transaction(async (tx) => {
