@@ -55,7 +55,7 @@ describe('borderwatch CLI', () => {
   it('stores the good files of a batch and reports the bad one', () => {
     const run = runCli(db, ['ingest', path.join(work, 'good.txt'), path.join(work, 'binary.txt')])
     assert.equal(run.status, 1)
-    assert.match(run.stdout, /1 stored, 0 re-extracted, 0 already stored, 1 failed/)
+    assert.match(run.stdout, /1 stored, 0 re-extracted, 0 already stored, 0 duplicates, 1 failed/)
     assert.match(run.stderr, /binary\.txt/)
     const events = JSON.parse(runCli(db, ['events', '--json']).stdout)
     assert.ok(events.total > 0)
@@ -65,8 +65,34 @@ describe('borderwatch CLI', () => {
     const before = JSON.parse(runCli(db, ['events', '--json']).stdout).total
     const run = runCli(db, ['ingest', path.join(work, 'good.txt')])
     assert.equal(run.status, 0)
-    assert.match(run.stdout, /0 stored, 0 re-extracted, 1 already stored, 0 failed/)
+    assert.match(run.stdout, /0 stored, 0 re-extracted, 1 already stored, 0 duplicates, 0 failed/)
     assert.equal(JSON.parse(runCli(db, ['events', '--json']).stdout).total, before)
+  })
+
+  it('stores a page once when it comes again under a tracking or AMP URL', () => {
+    const file = path.join(work, 'bulk.jsonl')
+    const line = (url: string, text: string) =>
+      JSON.stringify({ url, title: 'Rafah crossing closed', published: '2024-05-07', text })
+    fs.writeFileSync(
+      file,
+      [
+        line(
+          'https://news.example.org/2024/05/07/rafah?utm_source=feed',
+          'Israel closed the Rafah crossing on Tuesday.',
+        ),
+        line(
+          'https://amp.news.example.org/2024/05/07/rafah/amp/',
+          'Israel closed the Rafah crossing on Tuesday. Updated.',
+        ),
+      ].join('\n'),
+    )
+    const run = runCli(db, ['ingest', file])
+    assert.equal(run.status, 0, run.stderr)
+    assert.match(run.stdout, /1 stored, 0 re-extracted, 0 already stored, 1 duplicates, 0 failed/)
+    assert.match(
+      run.stdout,
+      /duplicate: .*bulk\.jsonl:2 \(same page as https:\/\/news\.example\.org\/2024\/05\/07\/rafah\)/,
+    )
   })
 
   it('reads a report from standard input', () => {
@@ -184,7 +210,7 @@ describe('borderwatch CLI', () => {
     assert.equal(page.outlet, 'Mediterranean Dispatch')
     assert.equal(page.language, 'en')
     assert.equal(page.published.source, 'meta')
-    assert.match(run.stderr, /https:\/\/example\.org\/a: fetching URLs is not built yet/)
+    assert.match(run.stderr, /http:\/\/127\.0\.0\.1:9\/a: refusing to fetch from 127\.0\.0\.1/)
   })
 
   it('stores a non-English report, flagged, without extracting events from it', () => {

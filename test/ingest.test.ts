@@ -8,6 +8,7 @@ import { readSources, type SourceItem } from '../src/ingest/read-sources.ts'
 import { extractArticle } from '../src/ingest/extract-article.ts'
 import { parseDateline } from '../src/ingest/published-date.ts'
 import { detectLanguage, languageOfText } from '../src/ingest/detect-language.ts'
+import { canonicalUrl } from '../src/ingest/canonical-url.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { tempDir } from './support/backends.ts'
 
@@ -169,5 +170,20 @@ describe('gzip input', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+describe('canonicalUrl', () => {
+  it('drops tracking parameters, fragments, AMP variants and www', () => {
+    const canonical = 'https://example.com/news/2019/09/30/story?id=3'
+    for (const u of [
+      'https://www.Example.com/news/2019/09/30/story/?utm_source=tw&id=3#top',
+      'http://example.com/news/2019/09/30/story/amp/?id=3&fbclid=abc',
+      'https://amp.example.com/news/2019/09/30/story?id=3',
+    ]) {
+      assert.equal(canonicalUrl(u), canonical, u)
+    }
+    assert.equal(canonicalUrl('ftp://example.com/x'), null)
+    assert.equal(canonicalUrl('not a url'), null)
   })
 })

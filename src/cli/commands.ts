@@ -52,6 +52,7 @@ async function withStore<T>(program: Command, fn: (store: Store) => Promise<T>):
 function describe(o: IngestOutcome): string {
   if (o.status === 'failed') return `error: ${o.error}`
   if (o.status === 'unchanged') return `already stored: ${o.input}`
+  if (o.status === 'duplicate') return `duplicate: ${o.input} (${o.note})`
   const note = o.note ? ` (${o.note})` : ''
   return `${o.status}: ${o.input} — ${o.events} events — ${o.title ?? ''}${note}`
 }
@@ -159,11 +160,11 @@ export function buildProgram(): Command {
       )
       if (opts.json) {
         process.stdout.write(
-          `${JSON.stringify({ stored: summary.stored, reextracted: summary.reextracted, unchanged: summary.unchanged, failed: summary.failed.map((f) => ({ input: f.input, code: f.code, message: f.message })), outcomes: summary.outcomes }, null, 2)}\n`,
+          `${JSON.stringify({ stored: summary.stored, reextracted: summary.reextracted, unchanged: summary.unchanged, duplicates: summary.duplicates, failed: summary.failed.map((f) => ({ input: f.input, code: f.code, message: f.message })), outcomes: summary.outcomes }, null, 2)}\n`,
         )
       } else {
         process.stdout.write(
-          `${summary.stored} stored, ${summary.reextracted} re-extracted, ${summary.unchanged} already stored, ${summary.failed.length} failed\n`,
+          `${summary.stored} stored, ${summary.reextracted} re-extracted, ${summary.unchanged} already stored, ${summary.duplicates} duplicates, ${summary.failed.length} failed\n`,
         )
       }
       if (summary.failed.length) process.exitCode = 1

@@ -1,6 +1,7 @@
 /** The whole pipeline for one document, as a pure function: document → article → mentions → events → facts. */
 import type { ArticleEvent, Mention, RawDocument, StatusFact, Article } from '../model/index.js'
 import { extractArticle } from '../ingest/extract-article.js'
+import { canonicalUrl } from '../ingest/canonical-url.js'
 import { recogniseTimes } from '../time/recognise-times.js'
 import { recognisePlaces } from '../places/recognise-places.js'
 import { recogniseActors } from '../actors/recognise-actors.js'
@@ -18,6 +19,8 @@ export interface DocumentResult {
   mentions: Mention[]
   events: ArticleEvent[]
   statusFacts: StatusFact[]
+  /** The page's canonical URL: the same page under another URL is a duplicate. */
+  canonicalUrl: string | null
   /** Why the stages after the article were not run, when they were not. */
   skipped?: string
 }
@@ -38,12 +41,14 @@ export interface PipelineContext {
 /** Runs every stage on `doc`. Never throws on odd text: it returns fewer results instead. */
 export function extractDocument(doc: RawDocument, ctx: PipelineContext): DocumentResult {
   const article = extractArticle(doc)
+  const canonical = canonicalUrl(article.url ?? doc.url)
   if (article.language && !EXTRACTED_LANGUAGES.has(article.language)) {
     return {
       article,
       mentions: [],
       events: [],
       statusFacts: [],
+      canonicalUrl: canonical,
       skipped: `language "${article.language}": stored, but only English reports are extracted further`,
     }
   }
@@ -53,5 +58,5 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
   const actors = recogniseActors(article.text, ctx.actors)
   const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
   const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
-  return { article, mentions, events, statusFacts: statusFacts(events) }
+  return { article, mentions, events, statusFacts: statusFacts(events), canonicalUrl: canonical }
 }

@@ -8,7 +8,7 @@ import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extra
 /** What happened to one input. */
 export interface IngestOutcome {
   input: string
-  status: 'stored' | 're-extracted' | 'unchanged' | 'failed'
+  status: 'stored' | 're-extracted' | 'unchanged' | 'duplicate' | 'failed'
   articleId?: string
   title?: string
   events?: number
@@ -23,6 +23,8 @@ export interface IngestSummary {
   stored: number
   reextracted: number
   unchanged: number
+  /** Documents whose canonical URL is already stored under other content. */
+  duplicates: number
   failed: IngestError[]
 }
 
@@ -40,6 +42,7 @@ export async function ingestSources(
     stored: 0,
     reextracted: 0,
     unchanged: 0,
+    duplicates: 0,
     failed: [],
   }
   const record = (o: IngestOutcome) => {
@@ -60,6 +63,16 @@ export async function ingestSources(
       continue
     }
     const { skipped, ...result } = extractDocument(doc, ctx)
+    const twin = result.canonicalUrl && (await store.documentByCanonicalUrl(result.canonicalUrl))
+    if (!version && twin && twin !== doc.hash) {
+      summary.duplicates++
+      record({
+        input: doc.origin,
+        status: 'duplicate',
+        note: `same page as ${result.canonicalUrl}`,
+      })
+      continue
+    }
     await store.saveExtraction({ document: doc, ...result, pipelineVersion: PIPELINE_VERSION })
     if (version) summary.reextracted++
     else summary.stored++

@@ -18,6 +18,8 @@ export interface Extraction {
   events: ArticleEvent[]
   statusFacts: StatusFact[]
   pipelineVersion: string
+  /** The page's canonical URL, when it has one (see src/ingest/canonical-url.ts). */
+  canonicalUrl?: string | null
 }
 
 /** Filters for listing events. */
@@ -42,6 +44,15 @@ interface EventRow {
 /** Reads and writes borderwatch's tables through a {@link SqlClient}. */
 export class Store {
   constructor(readonly db: SqlClient) {}
+
+  /** The hash of a stored document with this canonical URL, if any. */
+  async documentByCanonicalUrl(url: string): Promise<string | null> {
+    const rows = await this.db.query<{ hash: string }>(
+      'select hash from documents where canonical_url = $1 limit 1',
+      [url],
+    )
+    return rows[0]?.hash ?? null
+  }
 
   /** The pipeline version that extracted this document, or null if it is not stored. */
   async extractedVersion(hash: string): Promise<string | null> {
@@ -113,9 +124,18 @@ export class Store {
     await this.db.transaction(async (tx) => {
       const d = x.document
       await tx.query(
-        `insert into documents (hash, origin, url, content_type, content, hints)
-         values ($1, $2, $3, $4, $5, $6) on conflict (hash) do nothing`,
-        [d.hash, d.origin, d.url ?? null, d.contentType, d.content, JSON.stringify(d.hints)],
+        `insert into documents (hash, origin, url, content_type, content, hints, canonical_url)
+         values ($1, $2, $3, $4, $5, $6, $7)
+         on conflict (hash) do update set canonical_url = coalesce(excluded.canonical_url, documents.canonical_url)`,
+        [
+          d.hash,
+          d.origin,
+          d.url ?? null,
+          d.contentType,
+          d.content,
+          JSON.stringify(d.hints),
+          x.canonicalUrl ?? null,
+        ],
       )
       await tx.query('delete from articles where document_hash = $1', [d.hash])
       const a = x.article
