@@ -186,7 +186,7 @@ describe('borderwatch CLI', () => {
       '--json',
       path.join(work, 'good.txt'),
       gz,
-      'https://example.org/a',
+      'http://127.0.0.1:9/a',
     ])
     assert.equal(run.status, 1)
     const lines = run.stdout.trim().split('\n')
