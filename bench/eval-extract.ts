@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { ArticlePage } from './eval-article-set.ts'
 import { loadArticlePages, loadArticlePeers } from './eval-article-set.ts'
 import type { MetadataScores } from './eval-metadata-metric.ts'
-import { dateOutcome, isoDay, metadataScores } from './eval-metadata-metric.ts'
+import { dateOutcome, hasGold, isoDay, metadataScores } from './eval-metadata-metric.ts'
 import {
   cellNumber,
   findRow,
@@ -17,7 +17,7 @@ import {
   readmeRows,
 } from './eval-published-scores.ts'
 import type { PageError, SystemRun } from './eval-run-pages.ts'
-import { runSystem } from './eval-run-pages.ts'
+import { runSystem, WARMUP_PAGES } from './eval-run-pages.ts'
 import type { SegmentScores } from './eval-segment-metric.ts'
 import { countSegments, segmentScores } from './eval-segment-metric.ts'
 import type { BodyScores, ShingleCounts } from './eval-shingle-metric.ts'
@@ -284,7 +284,10 @@ function runTrafilatura(pages: TrafilaturaPage[], text: string) {
       return [peer.file, ...segmentCells(s.segments), ...metadataCells(s.metadata)]
     }),
   )
-  print('Metric check: trafilatura-en peer outputs (no published numbers for this subset)', peerTable)
+  print(
+    'Metric check: trafilatura-en peer outputs (no published numbers for this subset)',
+    peerTable,
+  )
 
   const runs = new Map<string, SystemRun>()
   const scores = new Map<string, TrafilaturaScores>()
@@ -309,7 +312,16 @@ function runTrafilatura(pages: TrafilaturaPage[], text: string) {
   const published = readmeRows(text)
   for (const name of PUBLISHED_SEGMENT_ROWS) {
     const r = findRow(published, name)
-    if (r) segmentRows.push([`${r[0]} (published)`, 'whole multilingual set', r[1], r[2], r[4], r[3], '—'])
+    if (r)
+      segmentRows.push([
+        `${r[0]} (published)`,
+        'whole multilingual set',
+        r[1],
+        r[2],
+        r[4],
+        r[3],
+        '—',
+      ])
   }
   const segments = markdownTable(
     ['system', 'pages', 'P', 'R', 'F1', 'accuracy', 'TP / FP / FN / TN'],
@@ -324,7 +336,7 @@ function runTrafilatura(pages: TrafilaturaPage[], text: string) {
 
 function dateMisses(pages: TrafilaturaPage[], run: SystemRun): string {
   const rows = pages
-    .filter((p) => p.date !== undefined)
+    .filter((p) => hasGold(p.date))
     .map((p) => {
       const got = run.outputs.get(p.id)?.date ?? null
       return { p, got, outcome: dateOutcome(p.date!, got) }
@@ -348,6 +360,7 @@ async function main(): Promise<void> {
   }
   const errors: string[] = []
   const checkParts: string[] = []
+  const written: string[] = []
 
   if (fs.existsSync(ARTICLE_DIR)) {
     const text = readme(ARTICLE_DIR)
@@ -361,10 +374,11 @@ async function main(): Promise<void> {
     checkParts.push(
       `${dataLine(ARTICLE_DIR, pages.length, text)}\nEach stored peer output scored with bench/eval-shingle-metric.ts against the numbers its README publishes (headline F1 under "Peers run here"; P / R / accuracy where the README says the run equals a results-table row). ${result.check.allAgree ? 'All published numbers are reproduced to 3 decimals.' : '**Some published numbers are not reproduced.**'}\n\n${result.check.table}`,
     )
+    written.push('extract-body')
     writeSection(
       'extract-body',
       'Article extraction: body text',
-      `${headerLine()}\n${dataLine(ARTICLE_DIR, pages.length, text)}\nMetric: the benchmark's 4-gram shingle match (macro precision over pages with output, macro recall, F1 of the two, accuracy = identical token sequence); bench/eval-shingle-metric.ts. "(published)" rows are copied from the README's results table (their ± is 1.96 × bootstrap std; ours are point estimates). A page that throws counts as empty output.\n\n${body}\n\nSpeed: extraction only (HTML already decoded to a string), one core, wall time of the extract calls after ${3} untimed warm-up pages.\n\n${speed}`,
+      `${headerLine()}\n${dataLine(ARTICLE_DIR, pages.length, text)}\nMetric: the benchmark's 4-gram shingle match (macro precision over pages with output, macro recall, F1 of the two, accuracy = identical token sequence); bench/eval-shingle-metric.ts. "(published)" rows are copied from the README's results table (their ± is 1.96 × bootstrap std; ours are point estimates). A page that throws counts as empty output.\n\n${body}\n\nSpeed: extraction only (HTML already decoded to a string), one core, wall time of the extract calls after ${WARMUP_PAGES} untimed warm-up pages.\n\n${speed}`,
     )
   } else {
     process.stdout.write(`No article-extraction folder at ${ARTICLE_DIR}; skipped.\n`)
@@ -376,11 +390,15 @@ async function main(): Promise<void> {
     const result = runTrafilatura(pages, text)
     print('Article body, trafilatura-en (with/without segments)', result.segments)
     print('Metadata, trafilatura-en', result.metadata)
-    print('borderwatch date misses, trafilatura-en', dateMisses(pages, result.runs.get('borderwatch')!))
+    print(
+      'borderwatch date misses, trafilatura-en',
+      dateMisses(pages, result.runs.get('borderwatch')!),
+    )
     errors.push(...errorLines('trafilatura-en', result.runs))
     checkParts.push(
       `${dataLine(TRAFILATURA_DIR, pages.length, text)}\nStored peer outputs scored with bench/eval-segment-metric.ts and bench/eval-metadata-metric.ts; the README publishes no numbers for this English subset, so these are for comparison only.\n\n${result.peerTable}`,
     )
+    written.push('extract-trafilatura')
     writeSection(
       'extract-trafilatura',
       'Article extraction: trafilatura-en body and metadata',
@@ -391,6 +409,7 @@ async function main(): Promise<void> {
   }
 
   if (checkParts.length) {
+    written.push('extract-metric-check')
     writeSection(
       'extract-metric-check',
       'Article extraction: metric check',
@@ -400,7 +419,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\n## Pages that threw (counted as empty output)\n\n${errors.length ? errors.join('\n') : 'none'}\n`,
   )
-  process.stdout.write('\nWrote sections extract-body, extract-trafilatura, extract-metric-check of docs/benchmarks.md.\n')
+  process.stdout.write(`\nWrote ${written.join(', ') || 'no sections'} to docs/benchmarks.md.\n`)
 }
 
 await main()

@@ -53,9 +53,15 @@ export function dateOutcome(gold: string, got: string | null): DateOutcome {
 export function authorMatches(gold: string | string[], byline: string | null): boolean {
   if (!byline) return false
   const text = normaliseSpace(byline).toLowerCase()
-  return (Array.isArray(gold) ? gold : [gold]).some((a) =>
-    text.includes(normaliseSpace(a).toLowerCase()),
-  )
+  return (Array.isArray(gold) ? gold : [gold])
+    .map((a) => normaliseSpace(a).toLowerCase())
+    .some((a) => a !== '' && text.includes(a))
+}
+
+/** True when a gold field is annotated: the gold file marks "no value" with an empty string. */
+export function hasGold(value: string | string[] | undefined): boolean {
+  if (value === undefined) return false
+  return Array.isArray(value) ? value.some((v) => v.trim() !== '') : value.trim() !== ''
 }
 
 /** Scores each field over the pages that have gold for it; a missing guess is a miss. */
@@ -68,18 +74,18 @@ export function metadataScores(
     author: { correct: 0, total: 0 },
   }
   for (const { gold, guess } of pages) {
-    if (gold.title !== undefined) {
+    if (gold.title !== undefined && hasGold(gold.title)) {
       scores.title.total++
       if (titleMatches(gold.title, guess?.title ?? null)) scores.title.correct++
     }
-    if (gold.date !== undefined) {
+    if (gold.date !== undefined && hasGold(gold.date)) {
       scores.date.total++
       const outcome = dateOutcome(gold.date, guess?.date ?? null)
       if (outcome === 'correct') scores.date.correct++
       else if (outcome === 'wrong') scores.date.wrong++
       else scores.date.missing++
     }
-    if (gold.author !== undefined) {
+    if (gold.author !== undefined && hasGold(gold.author)) {
       scores.author.total++
       if (authorMatches(gold.author, guess?.byline ?? null)) scores.author.correct++
     }

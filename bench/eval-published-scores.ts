@@ -20,9 +20,7 @@ export function readmeRows(readme: string): ReadmeRow[] {
 /** The first row whose first cell starts with `name` (and whose second cell is `version`, if given). */
 export function findRow(rows: ReadmeRow[], name: string, version?: string): ReadmeRow | null {
   return (
-    rows.find(
-      (r) => r[0]?.startsWith(name) && (version === undefined || r[1] === version),
-    ) ?? null
+    rows.find((r) => r[0]?.startsWith(name) && (version === undefined || r[1] === version)) ?? null
   )
 }
 

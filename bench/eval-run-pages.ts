@@ -17,7 +17,7 @@ export interface SystemRun {
 }
 
 /** Pages run untimed first, so the JIT is warm when the clock starts. */
-const WARMUP_PAGES = 3
+export const WARMUP_PAGES = 3
 
 /** Extracts every page on this thread; a page that throws gets a null output and an error entry. */
 export function runSystem(system: EvalSystem, pages: EvalPage[]): SystemRun {

@@ -32,15 +32,19 @@ export interface EvalSystem {
   extract(page: EvalPage): Extraction
 }
 
-function packageVersion(name: string): string {
-  const file = path.resolve(import.meta.dirname, '../node_modules', name, 'package.json')
+function versionIn(dir: string): string {
+  const file = path.join(dir, 'package.json')
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version
+}
+
+function packageVersion(name: string): string {
+  return versionIn(path.resolve(import.meta.dirname, '../node_modules', name))
 }
 
 /** borderwatch: `extractArticle` on an HTML RawDocument with the page URL as a hint. */
 export const borderwatchSystem: EvalSystem = {
   name: 'borderwatch',
-  version: `${(JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version} (working tree)`,
+  version: `${versionIn(path.resolve(import.meta.dirname, '..'))} (working tree)`,
   extract(page) {
     const doc: RawDocument = {
       hash: page.hash,

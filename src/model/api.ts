@@ -10,6 +10,8 @@ export interface ApiEvent extends ArticleEvent {
     outlet: string | null
     url: string | null
     published: string | null
+    /** Copies of one wire story share a lineage: count them as one source. */
+    lineageId: string | null
   }
 }
 

@@ -2,6 +2,7 @@
 import type { ArticleEvent, Mention, RawDocument, StatusFact, Article } from '../model/index.js'
 import { extractArticle } from '../ingest/extract-article.js'
 import { canonicalUrl } from '../ingest/canonical-url.js'
+import { minhash } from '../ingest/near-duplicates.js'
 import { recogniseTimes } from '../time/recognise-times.js'
 import { recognisePlaces } from '../places/recognise-places.js'
 import { recogniseActors } from '../actors/recognise-actors.js'
@@ -21,6 +22,8 @@ export interface DocumentResult {
   statusFacts: StatusFact[]
   /** The page's canonical URL: the same page under another URL is a duplicate. */
   canonicalUrl: string | null
+  /** MinHash signature of the text: republished copies of one story are near-duplicates. */
+  signature: number[]
   /** Why the stages after the article were not run, when they were not. */
   skipped?: string
 }
@@ -49,6 +52,7 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
       events: [],
       statusFacts: [],
       canonicalUrl: canonical,
+      signature: minhash(article.text),
       skipped: `language "${article.language}": stored, but only English reports are extracted further`,
     }
   }
@@ -58,5 +62,12 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
   const actors = recogniseActors(article.text, ctx.actors)
   const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
   const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
-  return { article, mentions, events, statusFacts: statusFacts(events), canonicalUrl: canonical }
+  return {
+    article,
+    mentions,
+    events,
+    statusFacts: statusFacts(events),
+    canonicalUrl: canonical,
+    signature: minhash(article.text),
+  }
 }

@@ -1,5 +1,6 @@
 /** The repository: every read and write the pipeline, CLI and server make, in one SQL dialect. */
 import type { SqlClient } from './sql-client.js'
+import { bandKeys, similarity, SAME_LINEAGE } from '../ingest/near-duplicates.js'
 import type {
   ApiEvent,
   Article,
@@ -20,6 +21,8 @@ export interface Extraction {
   pipelineVersion: string
   /** The page's canonical URL, when it has one (see src/ingest/canonical-url.ts). */
   canonicalUrl?: string | null
+  /** MinHash signature of the article text, for near-duplicate lineages. */
+  signature?: number[]
 }
 
 /** Filters for listing events. */
@@ -39,6 +42,51 @@ interface EventRow {
   outlet: string | null
   url: string | null
   published: string | null
+  lineage_id: string | null
+}
+
+/**
+ * Puts an article in the lineage of its closest near-duplicate already stored (the same wire
+ * story on another site), or starts a lineage of its own.
+ */
+async function assignLineage(
+  tx: SqlClient,
+  articleId: string,
+  signature: number[],
+): Promise<string> {
+  let lineage = articleId
+  if (signature.length) {
+    const keys = bandKeys(signature)
+    const candidates = await tx.query<{
+      id: string
+      signature: number[]
+      lineage_id: string | null
+    }>(
+      `select distinct a.id, a.signature, a.lineage_id from article_bands b
+       join articles a on a.id = b.article_id where b.band_key = any($1) and a.id <> $2`,
+      [keys, articleId],
+    )
+    let best = SAME_LINEAGE
+    for (const c of candidates) {
+      const score = similarity(signature, c.signature)
+      if (score >= best) {
+        best = score
+        lineage = c.lineage_id ?? c.id
+      }
+    }
+    for (const key of keys) {
+      await tx.query(
+        'insert into article_bands (band_key, article_id) values ($1, $2) on conflict do nothing',
+        [key, articleId],
+      )
+    }
+  }
+  await tx.query('update articles set signature = $1, lineage_id = $2 where id = $3', [
+    JSON.stringify(signature),
+    lineage,
+    articleId,
+  ])
+  return lineage
 }
 
 /** Reads and writes borderwatch's tables through a {@link SqlClient}. */
@@ -158,6 +206,7 @@ export class Store {
           a.language,
         ],
       )
+      await assignLineage(tx, a.id, x.signature ?? [])
       for (const [seq, m] of x.mentions.entries()) {
         const { kind, text, start, end, ...value } = m
         await tx.query(
@@ -266,7 +315,7 @@ export class Store {
     const limit = filter.limit ?? 1000
     const offset = filter.offset ?? 0
     const rows = await this.db.query<EventRow>(
-      `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published
+      `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published, a.lineage_id
        from events e join articles a on a.id = e.article_id ${clause}
        order by e.time_start desc, e.id limit ${limit} offset ${offset}`,
       params,
@@ -279,6 +328,7 @@ export class Store {
         outlet: r.outlet,
         url: r.url,
         published: r.published,
+        lineageId: r.lineage_id,
       },
     }))
     return { events, total: n }
@@ -353,6 +403,15 @@ export class Store {
   }
 
   /** Row counts, for status lines and tests. */
+  /** The lineage (the first stored copy of a republished story) an article belongs to. */
+  async lineageOf(articleId: string): Promise<string | null> {
+    const rows = await this.db.query<{ lineage_id: string | null }>(
+      'select lineage_id from articles where id = $1',
+      [articleId],
+    )
+    return rows[0]?.lineage_id ?? null
+  }
+
   async counts(): Promise<{
     documents: number
     articles: number

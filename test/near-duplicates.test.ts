@@ -1,0 +1,55 @@
+/** Near-duplicates: MinHash estimates, and lineages assigned in the store on every backend. */
+import { after, before, describe, it } from 'node:test'
+import assert from 'node:assert/strict'
+import { bandKeys, minhash, similarity } from '../src/ingest/near-duplicates.ts'
+import { backends } from './support/backends.ts'
+import { defaultContext } from '../src/pipeline/open-context.ts'
+import { ingestSources } from '../src/pipeline/ingest-sources.ts'
+
+const WIRE =
+  'Jordan and Syria reopened their main border crossing on Monday, more than three years after rebel fighters captured the Syrian side and severed one of the busiest overland trade routes in the region. The gate at the Jaber post on the Jordanian side swung open at 8 a.m., a border official said, though by late morning only a trickle of travellers and a few traders had crossed. Syrian state television showed the Nassib terminal largely empty. The reopening followed a meeting of technical committees at which the two sides agreed the final arrangements.'
+const REPUBLISHED = `${WIRE.replace('8 a.m.', '8 a.m. local time')} Reporting by a staff correspondent; editing by the desk.`
+const OTHER =
+  'Israeli forces took control of the Palestinian side of the Rafah crossing between Gaza and Egypt early on Tuesday, closing the main gateway for people and humanitarian aid on the southern border, after a night of strikes on the eastern part of the city. The United Nations said its staff were denied access to the crossing.'
+
+describe('minhash', () => {
+  it('estimates a republished copy as similar and another story as not', () => {
+    assert.ok(similarity(minhash(WIRE), minhash(REPUBLISHED)) >= 0.6)
+    assert.ok(similarity(minhash(WIRE), minhash(OTHER)) < 0.2)
+    assert.equal(similarity(minhash(WIRE), minhash(WIRE)), 1)
+    assert.deepEqual(minhash(''), [])
+    assert.equal(bandKeys(minhash(WIRE)).length, 16)
+  })
+})
+
+for (const backend of backends()) {
+  describe(`lineages on ${backend.name}`, () => {
+    before(() => backend.setup())
+    after(() => backend.teardown())
+
+    it('puts copies of one wire story in one lineage, and other stories in their own', async () => {
+      const store = await backend.open()
+      try {
+        const ctx = defaultContext()
+        const docs = [WIRE, REPUBLISHED, OTHER].map(
+          (text, i) => `Title ${i}\n\nOctober 15, 2018\n\n${text}\n`,
+        )
+        let n = 0
+        const stdin = async () => Buffer.from(docs[n++])
+        for (let i = 0; i < docs.length; i++) {
+          await ingestSources(store, ['-'], ctx, {}, undefined, { stdin })
+        }
+        const rows = await store.db.query<{ title: string; id: string; lineage_id: string }>(
+          'select title, id, lineage_id from articles order by title',
+        )
+        assert.equal(rows.length, 3)
+        assert.equal(rows[1].lineage_id, rows[0].id, 'the republished copy joins the first lineage')
+        assert.equal(rows[2].lineage_id, rows[2].id, 'another story starts its own')
+        const { events } = await store.listEvents()
+        assert.ok(events.every((e) => e.article.lineageId))
+      } finally {
+        await store.close()
+      }
+    })
+  })
+}
