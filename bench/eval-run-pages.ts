@@ -45,3 +45,20 @@ export function runSystem(system: EvalSystem, pages: EvalPage[]): SystemRun {
   }
   return { outputs, errors, ms }
 }
+
+/** Times `passes` further runs over all pages (outputs discarded); milliseconds per pass. */
+export function timePasses(system: EvalSystem, pages: EvalPage[], passes: number): number[] {
+  const times: number[] = []
+  for (let i = 0; i < passes; i++) {
+    const start = performance.now()
+    for (const page of pages) {
+      try {
+        system.extract(page)
+      } catch {
+        // already reported by runSystem
+      }
+    }
+    times.push(performance.now() - start)
+  }
+  return times
+}

@@ -1,4 +1,5 @@
 /** The extractors under evaluation: borderwatch's `extractArticle` and Readability on linkedom. */
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Readability } from '@mozilla/readability'
@@ -37,6 +38,18 @@ function versionIn(dir: string): string {
   return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version
 }
 
+/** The checked-out commit, marked when src/ has uncommitted changes (the run uses the working tree). */
+function gitState(): string {
+  const run = (args: string[]) =>
+    execFileSync('git', args, { cwd: path.resolve(import.meta.dirname, '..'), encoding: 'utf8' })
+  try {
+    const head = run(['rev-parse', '--short', 'HEAD']).trim()
+    return run(['status', '--porcelain', '--', 'src']).trim() ? `${head} + uncommitted src/` : head
+  } catch {
+    return 'unknown commit'
+  }
+}
+
 function packageVersion(name: string): string {
   return versionIn(path.resolve(import.meta.dirname, '../node_modules', name))
 }
@@ -44,7 +57,7 @@ function packageVersion(name: string): string {
 /** borderwatch: `extractArticle` on an HTML RawDocument with the page URL as a hint. */
 export const borderwatchSystem: EvalSystem = {
   name: 'borderwatch',
-  version: `${versionIn(path.resolve(import.meta.dirname, '..'))} (working tree)`,
+  version: `${versionIn(path.resolve(import.meta.dirname, '..'))} at ${gitState()}`,
   extract(page) {
     const doc: RawDocument = {
       hash: page.hash,

@@ -7,10 +7,22 @@ import { z } from 'zod'
 import type { DocumentHints, RawDocument } from '../model/index.js'
 import { IngestError } from './errors.js'
 import { fetchPage, type FetchOptions } from './fetch-url.js'
+import { feedItems, opmlFeedUrls, sniffKind } from './read-feed.js'
 
 /** Largest file read, so a stray disk image cannot exhaust memory. */
 const MAX_BYTES = 20 * 1024 * 1024
-const INGESTIBLE = new Set(['.txt', '.text', '.html', '.htm', '.jsonl'])
+const INGESTIBLE = new Set([
+  '.txt',
+  '.text',
+  '.html',
+  '.htm',
+  '.jsonl',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.opml',
+  '.json',
+])
 /** Largest size a `.gz` file may inflate to: a gzip bomb stops here, not in memory. */
 const MAX_INFLATED_BYTES = 50 * 1024 * 1024
 
@@ -148,19 +160,110 @@ function readBytes(file: string): Buffer {
   }
 }
 
-function* readFile(file: string, hints: DocumentHints): Generator<SourceItem> {
-  try {
-    const raw = readBytes(file)
-    const text = decodeText(file.toLowerCase().endsWith('.gz') ? inflate(raw, file) : raw, file)
-    if (innerExtension(file) === '.jsonl') {
-      yield* readJsonl(text, file, hints)
+/** Words in a feed item's own content from which it counts as the whole story, not a teaser. */
+const FULL_ITEM_WORDS = 150
+
+function feedDate(value: string | null): string | undefined {
+  if (!value) return undefined
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString()
+}
+
+/** Reads the items of a feed: an item with its whole story in the feed is used as it is, else its link is fetched. */
+async function* readFeed(
+  text: string,
+  origin: string,
+  hints: DocumentHints,
+  options: FetchOptions,
+): AsyncGenerator<SourceItem> {
+  const items = feedItems(text, origin)
+  for (const [i, item] of items.entries()) {
+    const where = `${origin}#${i + 1}`
+    const itemHints: DocumentHints = {
+      ...hints,
+      url: item.url ?? undefined,
+      title: item.title ?? undefined,
+      published: hints.published ?? feedDate(item.published),
+    }
+    const words = (item.content ?? '')
+      .replace(/<[^>]+>/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean).length
+    if (item.content && words >= FULL_ITEM_WORDS) {
+      yield {
+        document: makeDocument(item.content, where, itemHints, /<\w[^>]*>/.test(item.content)),
+      }
+    } else if (item.url && /^https?:\/\//i.test(item.url)) {
+      yield* readUrl(item.url, itemHints, options)
     } else {
-      yield { document: makeDocument(text, file, hints) }
+      yield { error: new IngestError('empty', where, 'has neither the story nor a link to it') }
+    }
+  }
+}
+
+/** Turns a text into documents by what it is: a feed, a list of feeds, JSONL, or one report. */
+async function* fromText(
+  text: string,
+  origin: string,
+  fileName: string,
+  hints: DocumentHints,
+  options: FetchOptions,
+): AsyncGenerator<SourceItem> {
+  try {
+    const kind = sniffKind(text, fileName.replace(/\.gz$/i, ''))
+    if (kind === 'opml') {
+      for (const url of opmlFeedUrls(text, origin)) yield* readUrl(url, hints, options)
+    } else if (kind === 'feed') {
+      yield* readFeed(text, origin, hints, options)
+    } else if (innerExtension(fileName) === '.jsonl') {
+      yield* readJsonl(text, origin, hints)
+    } else {
+      yield { document: makeDocument(text, origin, hints) }
     }
   } catch (error) {
     if (error instanceof IngestError) yield { error }
     else throw error
   }
+}
+
+async function* readFile(
+  file: string,
+  hints: DocumentHints,
+  options: FetchOptions,
+): AsyncGenerator<SourceItem> {
+  let text: string
+  try {
+    const raw = readBytes(file)
+    text = decodeText(file.toLowerCase().endsWith('.gz') ? inflate(raw, file) : raw, file)
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error
+    yield { error }
+    return
+  }
+  yield* fromText(text, file, file, hints, options)
+}
+
+async function* readUrl(
+  url: string,
+  hints: DocumentHints,
+  options: FetchOptions,
+): AsyncGenerator<SourceItem> {
+  let page: Awaited<ReturnType<typeof fetchPage>>
+  try {
+    page = await fetchPage(url, options)
+    if (page.text.trim() === '') throw new IngestError('empty', url, 'is empty')
+  } catch (error) {
+    if (!(error instanceof IngestError)) throw error
+    yield { error }
+    return
+  }
+  const kind = sniffKind(page.text, new URL(page.url).pathname)
+  if (kind !== 'other') {
+    yield* fromText(page.text, url, new URL(page.url).pathname, hints, options)
+    return
+  }
+  const html = page.contentType !== 'text/plain'
+  yield { document: makeDocument(page.text, url, { ...hints, url: hints.url ?? page.url }, html) }
 }
 
 function listFolder(dir: string): string[] {
@@ -188,7 +291,7 @@ export async function* readSources(
   for (const input of inputs) {
     if (input === '-') {
       try {
-        yield { document: makeDocument(decodeText(await stdin(), 'stdin'), 'stdin', hints) }
+        yield* fromText(decodeText(await stdin(), 'stdin'), 'stdin', '', hints, options.fetch ?? {})
       } catch (error) {
         if (error instanceof IngestError) yield { error }
         else throw error
@@ -196,7 +299,7 @@ export async function* readSources(
       continue
     }
     if (/^https?:\/\//i.test(input)) {
-      yield await readUrl(input, hints, options.fetch ?? {})
+      yield* readUrl(input, hints, options.fetch ?? {})
       continue
     }
     let stat: fs.Stats
@@ -207,9 +310,9 @@ export async function* readSources(
       continue
     }
     if (stat.isDirectory()) {
-      for (const file of listFolder(input)) yield* readFile(file, hints)
+      for (const file of listFolder(input)) yield* readFile(file, hints, options.fetch ?? {})
     } else {
-      yield* readFile(input, hints)
+      yield* readFile(input, hints, options.fetch ?? {})
     }
   }
 }
@@ -218,33 +321,6 @@ export async function* readSources(
 export interface ReadOptions {
   stdin?: () => Promise<Buffer>
   fetch?: FetchOptions
-}
-
-const FEED_TYPES = /xml|rss|atom|json/i
-
-async function readUrl(
-  url: string,
-  hints: DocumentHints,
-  options: FetchOptions,
-): Promise<SourceItem> {
-  try {
-    const page = await fetchPage(url, options)
-    if (FEED_TYPES.test(page.contentType) && !/xhtml/i.test(page.contentType)) {
-      throw new IngestError(
-        'unsupported',
-        url,
-        `is a feed (${page.contentType}); reading feeds is not built yet`,
-      )
-    }
-    if (page.text.trim() === '') throw new IngestError('empty', url, 'is empty')
-    const html = page.contentType !== 'text/plain'
-    return {
-      document: makeDocument(page.text, url, { ...hints, url: hints.url ?? page.url }, html),
-    }
-  } catch (error) {
-    if (error instanceof IngestError) return { error }
-    throw error
-  }
 }
 
 async function readStdin(): Promise<Buffer> {
