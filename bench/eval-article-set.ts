@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { contentHash } from '../src/ingest/read-sources.ts'
-import { readGzip } from './eval-decode-html.ts'
+import { readPage } from './eval-decode-html.ts'
 import type { EvalPage } from './eval-systems.ts'
 
 /** One benchmark page with its hand-checked article body. */
@@ -27,12 +27,13 @@ export function loadArticlePages(dir: string): ArticlePage[] {
     .sort()
     .map((id) => {
       const file = path.join(dir, 'html', `${id}.html.gz`)
-      const html = new TextDecoder('utf-8').decode(readGzip(file))
+      const { html, loadError } = readPage(file, (bytes) => new TextDecoder('utf-8').decode(bytes))
       return {
         id,
         file,
         url: gold[id].url,
         html,
+        loadError,
         hash: contentHash(html),
         goldBody: gold[id].articleBody ?? '',
       }

@@ -2,6 +2,18 @@
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 
+/** Reads a page's bytes and decodes them; a missing or corrupt file gives '' and the reason. */
+export function readPage(
+  file: string,
+  decode: (bytes: Buffer) => string,
+): { html: string; loadError?: string } {
+  try {
+    return { html: decode(readGzip(file)) }
+  } catch (error) {
+    return { html: '', loadError: error instanceof Error ? error.message : String(error) }
+  }
+}
+
 /** Inflates a `.gz` file to its raw bytes. */
 export function readGzip(file: string): Buffer {
   return zlib.gunzipSync(fs.readFileSync(file))

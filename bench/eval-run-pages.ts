@@ -21,7 +21,7 @@ export const WARMUP_PAGES = 3
 
 /** Extracts every page on this thread; a page that throws gets a null output and an error entry. */
 export function runSystem(system: EvalSystem, pages: EvalPage[]): SystemRun {
-  for (const page of pages.slice(0, WARMUP_PAGES)) {
+  for (const page of pages.filter((p) => !p.loadError).slice(0, WARMUP_PAGES)) {
     try {
       system.extract(page)
     } catch {
@@ -34,6 +34,7 @@ export function runSystem(system: EvalSystem, pages: EvalPage[]): SystemRun {
   for (const page of pages) {
     const start = performance.now()
     try {
+      if (page.loadError) throw new Error(`unreadable page: ${page.loadError}`)
       const output = system.extract(page)
       ms += performance.now() - start
       outputs.set(page.id, output)
@@ -52,6 +53,7 @@ export function timePasses(system: EvalSystem, pages: EvalPage[], passes: number
   for (let i = 0; i < passes; i++) {
     const start = performance.now()
     for (const page of pages) {
+      if (page.loadError) continue
       try {
         system.extract(page)
       } catch {

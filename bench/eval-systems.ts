@@ -16,6 +16,8 @@ export interface EvalPage {
   html: string
   /** SHA-256 of `html`, as borderwatch keys documents. */
   hash: string
+  /** Why the page could not be read; such a page counts as a page that threw. */
+  loadError?: string
 }
 
 /** What a system read from a page; `date` is the raw value it gave. */

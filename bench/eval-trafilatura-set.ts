@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { contentHash } from '../src/ingest/read-sources.ts'
-import { decodeHtml, readGzip } from './eval-decode-html.ts'
+import { decodeHtml, readPage } from './eval-decode-html.ts'
 import type { Extraction, EvalPage } from './eval-systems.ts'
 
 /** One annotated page: segments the body must (not) contain, and metadata where annotated. */
@@ -47,12 +47,13 @@ export function loadTrafilaturaPages(dir: string): TrafilaturaPage[] {
     .map((id) => {
       const item = gold[id]
       const file = path.join(dir, 'html', item.file)
-      const html = decodeHtml(readGzip(file))
+      const { html, loadError } = readPage(file, decodeHtml)
       return {
         id,
         file,
         url: id.startsWith('hard::') ? undefined : id,
         html,
+        loadError,
         hash: contentHash(html),
         with: item.with,
         without: item.without,
