@@ -16,9 +16,12 @@ const CLUTTER_LINE = [
   /^all rights reserved\.?$/i,
 ]
 
-/** Headings after which a page lists other stories, not this one. */
+/**
+ * Headings after which a page lists other stories. A bare "Read more" is left out: on many pages it
+ * is a button that expands the rest of the story.
+ */
 const TEASER_HEADING =
-  /^(related( content| stories| articles| news| coverage)?|read (more|next|also)|more (from|on|stories)\b.*|recommended( for you)?|most (read|popular)|you may also like|trending( now)?)\s*:?$/i
+  /^(related( content| stories| articles| news| coverage)?|read (next|also)|more (from|on|stories)\b.*|recommended( for you)?|most (read|popular)|you (may|might) also like|trending( now)?)\s*(:|\.{3}|…)?$/i
 
 /** True for a paragraph that is page furniture, not article text. */
 export function isClutter(paragraph: string): boolean {
@@ -36,7 +39,13 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   if (cut >= 0) kept = kept.slice(0, cut)
   kept = kept.filter((p) => !isClutter(p) && !(title && p === title.trim()))
   // A section label ("Syria", "Middle East") above the story is a kicker, not text.
-  if (kept.length > 1 && !/[.!?:;"”]/.test(kept[0]) && kept[0].split(/\s+/).length <= 3)
+  const first = kept[0] ?? ''
+  if (
+    kept.length > 1 &&
+    first.length <= 30 &&
+    /^[\p{Script=Latin}\s&'’-]+$/u.test(first) &&
+    first.split(/\s+/).length <= 3
+  )
     kept.shift()
   const body = kept.join('\n')
   return kept.filter((p, i) => {

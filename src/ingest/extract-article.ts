@@ -106,33 +106,65 @@ function jsonLd(document: Doc, key: string): string | null {
   return null
 }
 
+/** A date written in an element's attributes or text: ISO first, then a dateline shape. */
+function elementDate(el: El | null | undefined): string | null {
+  if (!el) return null
+  for (const attr of ['datetime', 'content', 'title']) {
+    const value = el.getAttribute(attr)
+    const iso = value ? normaliseIsoDate(value) : null
+    if (iso) return iso
+  }
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
+  return text.length <= 60 ? (normaliseIsoDate(text) ?? parseDateline(text)) : null
+}
+
+/**
+ * Every publication-date signal of a page, then the day most of them agree on: a stale JSON-LD
+ * block or a template's meta tag is outvoted by the URL, the <time> element and the byline date.
+ * On a tie the more explicit signal wins.
+ */
 function htmlDate(document: Doc, url: string | null): FoundDate | null {
-  const candidates: [string | null, FoundDate['strategy']][] = [
+  const signals: [string | null, FoundDate['strategy']][] = [
     [jsonLd(document, 'datePublished'), 'json-ld'],
     [
       meta(
         document,
         'article:published_time',
         'og:published_time',
+        'og:pubdate',
         'datePublished',
         'pubdate',
         'publishdate',
+        'publish-date',
         'date',
         'dc.date',
         'DC.date.issued',
+        'dcterms.created',
         'parsely-pub-date',
         'sailthru.date',
       ),
       'meta',
     ],
-    [document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null, 'time-element'],
+    [elementDate(document.querySelector('[itemprop="datePublished"]') as El | null), 'meta'],
+    [
+      elementDate(document.querySelector('time[pubdate], article time, time') as El | null),
+      'time-element',
+    ],
     [dateFromUrl(url), 'url'],
   ]
-  for (const [raw, strategy] of candidates) {
-    const value = raw ? normaliseIsoDate(raw) : null
-    if (value) return { value, strategy }
-  }
-  return null
+  const found = signals
+    .map(([raw, strategy]) => ({ value: raw ? normaliseIsoDate(raw) : null, strategy }))
+    .filter((f): f is FoundDate => f.value !== null)
+  if (!found.length) return null
+  const votes = new Map<string, number>()
+  for (const f of found) votes.set(f.value.slice(0, 10), (votes.get(f.value.slice(0, 10)) ?? 0) + 1)
+  const best = Math.max(...votes.values())
+  const day = found.find((f) => votes.get(f.value.slice(0, 10)) === best)!.value.slice(0, 10)
+  // Of the signals for that day, the one that knows the time of day says most.
+  return (
+    found.find((f) => f.value.startsWith(day) && f.value.includes('T')) ??
+    found.find((f) => f.value.startsWith(day))!
+  )
 }
 
 /** Finds a dateline among the first paragraphs and removes it from the text. */

@@ -38,10 +38,16 @@ export function normaliseIsoDate(raw: string): string | null {
 export function parseDateline(line: string): string | null {
   const text = line
     .trim()
-    .replace(/^(published|updated|posted|date)\s*:?\s*/i, '')
+    .replace(/^(published|updated|posted|date|written)(\s+on)?\s*:?\s*/i, '')
     .replace(/^[A-Z][a-z]+day,?\s+/, '')
   const iso = normaliseIsoDate(text)
   if (iso) return iso
+  const numeric = text.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2}))?$/)
+  if (numeric) {
+    const [, d, m, y, h, mi] = numeric
+    const date = normaliseIsoDate(`${y}-${pad(Number(m))}-${pad(Number(d))}`)
+    return date && h ? `${date}T${pad(Number(h))}:${mi}` : date
+  }
   const monthFirst = text.match(
     /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?(?:\s*(UTC|GMT|Z))?)?\.?$/i,
   )
