@@ -187,3 +187,31 @@ describe('canonicalUrl', () => {
     assert.equal(canonicalUrl('not a url'), null)
   })
 })
+
+describe('hostile pages', () => {
+  it('reads a page nested too deep for a DOM walk as text, without throwing', () => {
+    const depth = 20_000
+    const content = `<html><head><title>Deep</title></head><body>${'<div>'.repeat(depth)}<p>The crossing reopened.</p>${'</div>'.repeat(depth)}</body></html>`
+    const a = extractArticle({
+      hash: 'd'.repeat(64),
+      origin: 'deep.html',
+      contentType: 'text/html',
+      content,
+      hints: {},
+    })
+    assert.equal(a.title, 'Deep')
+    assert.equal(a.text, 'The crossing reopened.')
+  })
+
+  it('reads truncated HTML', () => {
+    const content = '<html><body><article><p>The crossing reopened on Monday and trucks'
+    const a = extractArticle({
+      hash: 't'.repeat(64),
+      origin: 'cut.html',
+      contentType: 'text/html',
+      content,
+      hints: {},
+    })
+    assert.match(a.text, /reopened on Monday and trucks/)
+  })
+})

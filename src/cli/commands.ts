@@ -193,7 +193,16 @@ export function buildProgram(): Command {
           process.stderr.write(`borderwatch: ${item.error.message}\n`)
           continue
         }
-        const a = articleJson(extractArticle(item.document))
+        let a: ReturnType<typeof articleJson>
+        try {
+          a = articleJson(extractArticle(item.document))
+        } catch (error) {
+          failed++
+          process.stderr.write(
+            `borderwatch: ${item.document.origin}: could not be extracted (${(error as Error).message})\n`,
+          )
+          continue
+        }
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(a)}\n`)
           continue

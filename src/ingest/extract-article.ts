@@ -4,7 +4,11 @@ import { Readability } from '@mozilla/readability'
 import type { Article, RawDocument } from '../model/index.js'
 import { cleanParagraphs } from './clean-paragraphs.js'
 import { detectLanguage } from './detect-language.js'
+import { nestsDeeperThan, stripTags } from './html-depth.js'
 import { dateFromUrl, normaliseIsoDate, parseDateline, type FoundDate } from './published-date.js'
+
+/** Pages nested deeper than this are read as text: a DOM walk that deep would overflow the stack. */
+const MAX_DEPTH = 400
 
 /** Elements whose text is never article text. */
 const NOT_TEXT =
@@ -179,6 +183,11 @@ function takeDateline(paragraphs: string[]): { date: FoundDate | null; rest: str
   return { date: null, rest: paragraphs }
 }
 
+/** The text of a page's <title>, read without a DOM; empty when it has none. */
+function titleTag(html: string): string {
+  return stripTags(html.match(/<title[^>]*>([\s\S]*?)<\/title>/i)?.[1] ?? '')
+}
+
 /** Drops a trailing " | Outlet" or " - Outlet" that pages add to their <title>. */
 function stripOutlet(title: string, outlet: string | null): string {
   if (!outlet) return title
@@ -253,7 +262,7 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     .map((p) => p.trim())
     .filter(Boolean)
   const title = doc.hints.title ?? paragraphs[0] ?? ''
-  const body = doc.hints.title ? paragraphs : paragraphs.slice(1)
+  const body = doc.hints.title !== undefined ? paragraphs : paragraphs.slice(1)
   const { date, rest } = takeDateline(body)
   const text = cleanParagraphs(rest, title).join('\n\n')
   return {
@@ -273,7 +282,16 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
  * (`--published`, a JSONL field) wins over one found inside it.
  */
 export function extractArticle(doc: RawDocument): Article {
-  const read = doc.contentType === 'text/html' ? fromHtml(doc) : fromText(doc)
+  const read =
+    doc.contentType !== 'text/html'
+      ? fromText(doc)
+      : nestsDeeperThan(doc.content, MAX_DEPTH)
+        ? fromText({
+            ...doc,
+            content: stripTags(doc.content),
+            hints: { ...doc.hints, title: doc.hints.title ?? titleTag(doc.content) },
+          })
+        : fromHtml(doc)
   const given = doc.hints.published ? normaliseIsoDate(doc.hints.published) : null
   return {
     id: `a-${doc.hash.slice(0, 16)}`,

@@ -1,7 +1,7 @@
 /** Ingests inputs into the store: each document once, re-extracted only when the pipeline changed. */
 import type { DocumentHints } from '../model/index.js'
 import { readSources, type ReadOptions } from '../ingest/read-sources.js'
-import type { IngestError } from '../ingest/errors.js'
+import { IngestError } from '../ingest/errors.js'
 import type { Store } from '../store/store.js'
 import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extract-document.js'
 
@@ -62,7 +62,21 @@ export async function ingestSources(
       record({ input: doc.origin, status: 'unchanged' })
       continue
     }
-    const { skipped, ...result } = extractDocument(doc, ctx)
+    let extracted: ReturnType<typeof extractDocument>
+    try {
+      extracted = extractDocument(doc, ctx)
+    } catch (error) {
+      // Stages are written not to throw; if one does, this document fails and the batch goes on.
+      const failure = new IngestError(
+        'unreadable',
+        doc.origin,
+        `could not be extracted (${(error as Error).message})`,
+      )
+      summary.failed.push(failure)
+      record({ input: doc.origin, status: 'failed', error: failure.message })
+      continue
+    }
+    const { skipped, ...result } = extracted
     const twin = result.canonicalUrl && (await store.documentByCanonicalUrl(result.canonicalUrl))
     if (!version && twin && twin !== doc.hash) {
       summary.duplicates++
