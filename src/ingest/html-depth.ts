@@ -19,7 +19,7 @@ export function nestsDeeperThan(html: string, limit: number): boolean {
 /** The visible text of an HTML page without building a DOM: the fallback for pages too deep to parse. */
 export function stripTags(html: string): string {
   return html
-    .replace(/<(script|style|noscript|template)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<(head|script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<\/(p|div|h[1-6]|li|br|tr|article|section)\s*>|<br\s*\/?>/gi, '\n\n')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
