@@ -43,6 +43,23 @@ const BLOCK = new Set([
 type Doc = ReturnType<typeof parseHTML>['document']
 type El = ReturnType<Doc['querySelector']> & object
 
+/** Class and id words of page furniture: share bars, captions, teasers, sign-up boxes. */
+const FURNITURE =
+  /(^|[-_\s])(share|sharing|social-share|related|newsletter|subscribe|signup|promo|advert|advertisement|cookie|consent|caption|wp-caption-text|credit|breadcrumbs?|byline-row|read-time|recirc|outbrain|taboola)([-_\s]|$)/i
+
+/**
+ * Removes furniture that Readability keeps because it sits inside the story's container
+ * (image captions, share bars, inline teasers), judged by its class or id and by being short.
+ */
+function dropFurniture(document: Doc): void {
+  for (const el of Array.from(document.querySelectorAll('[class], [id]')) as El[]) {
+    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    if (!FURNITURE.test(name) || el.tagName === 'BODY' || el.tagName === 'ARTICLE') continue
+    const words = (el.textContent ?? '').split(/\s+/).filter(Boolean).length
+    if (words <= 80) el.remove()
+  }
+}
+
 /** Splits an element's text into paragraphs at block boundaries. */
 function blockText(root: El): string[] {
   const paragraphs: string[] = []
@@ -220,6 +237,7 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
   const outlet =
     meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
   const byline = meta(document, 'author') ?? jsonLd(document, 'author')
+  dropFurniture(document)
   const parsed = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
