@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { contentHash } from '../src/ingest/read-sources.ts'
 import { readPage } from './eval-decode-html.ts'
+import { readPeerFiles } from './eval-peer-files.ts'
 import type { EvalPage } from './eval-systems.ts'
 
 /** One benchmark page with its hand-checked article body. */
@@ -42,17 +43,8 @@ export function loadArticlePages(dir: string): ArticlePage[] {
 
 /** Reads every `peer-outputs/*.json`, sorted by file name. */
 export function loadArticlePeers(dir: string): ArticlePeerOutput[] {
-  const peers = path.join(dir, 'peer-outputs')
-  if (!fs.existsSync(peers)) return []
-  return fs
-    .readdirSync(peers)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const data = JSON.parse(fs.readFileSync(path.join(peers, f), 'utf8')) as {
-        version?: string
-        output?: ArticlePeerOutput['output']
-      }
-      return { file: f, version: data.version ?? '', output: data.output ?? {} }
-    })
+  return readPeerFiles(dir).map(({ file, data }) => {
+    const d = data as { version?: string; output?: ArticlePeerOutput['output'] }
+    return { file, version: d.version ?? '', output: d.output ?? {} }
+  })
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { contentHash } from '../src/ingest/read-sources.ts'
 import { decodeHtml, readPage } from './eval-decode-html.ts'
+import { readPeerFiles } from './eval-peer-files.ts'
 import type { Extraction, EvalPage } from './eval-systems.ts'
 
 /** One annotated page: segments the body must (not) contain, and metadata where annotated. */
@@ -66,29 +67,20 @@ export function loadTrafilaturaPages(dir: string): TrafilaturaPage[] {
 
 /** Reads every `peer-outputs/*.json` as extractions (missing or null body = a crash). */
 export function loadTrafilaturaPeers(dir: string): TrafilaturaPeerOutput[] {
-  const peers = path.join(dir, 'peer-outputs')
-  if (!fs.existsSync(peers)) return []
-  return fs
-    .readdirSync(peers)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const data = JSON.parse(fs.readFileSync(path.join(peers, f), 'utf8')) as Record<
-        string,
-        PeerItem | null
-      >
-      const output: Record<string, Extraction | null> = {}
-      for (const [id, item] of Object.entries(data)) {
-        output[id] =
-          item && typeof item.articleBody === 'string'
-            ? {
-                body: item.articleBody,
-                title: item.title ?? null,
-                byline: item.byline ?? null,
-                date: item.published ?? null,
-              }
-            : null
-      }
-      return { file: f, output }
-    })
+  return readPeerFiles(dir).map(({ file: f, data: raw }) => {
+    const data = raw as Record<string, PeerItem | null>
+    const output: Record<string, Extraction | null> = {}
+    for (const [id, item] of Object.entries(data)) {
+      output[id] =
+        item && typeof item.articleBody === 'string'
+          ? {
+              body: item.articleBody,
+              title: item.title ?? null,
+              byline: item.byline ?? null,
+              date: item.published ?? null,
+            }
+          : null
+    }
+    return { file: f, output }
+  })
 }
