@@ -238,17 +238,19 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
   const byline = meta(document, 'author') ?? jsonLd(document, 'author')
   dropFurniture(document)
+  // The article comes back as a DOM node, not HTML to parse again.
   const parsed = new Readability(
     document as unknown as ConstructorParameters<typeof Readability>[0],
     {
       keepClasses: false,
+      serializer: (node) => node,
     },
   ).parse()
   let paragraphs: string[] = []
-  if (parsed?.content) {
-    const { document: content } = parseHTML(`<html><body>${parsed.content}</body></html>`)
+  const content = parsed?.content as unknown as El | undefined
+  if (content) {
     for (const el of Array.from(content.querySelectorAll(NOT_TEXT)) as El[]) el.remove()
-    paragraphs = blockText(content.body as El)
+    paragraphs = blockText(content)
   }
   const dateline = takeDateline(paragraphs)
   const dated = {
