@@ -139,6 +139,21 @@ function elementDate(el: El | null | undefined): string | null {
   return text.length <= 60 ? (normaliseIsoDate(text) ?? parseDateline(text)) : null
 }
 
+const DATE_CLASS =
+  /(^|[-_\s])(date|dateline|published|publish-date|pubdate|posted|post-date|timestamp|entry-date|article-date)([-_\s]|$)/i
+
+/** A date written in the page's own words beside the byline ("Published On May 10, 2022"). */
+function bylineDate(document: Doc): string | null {
+  let looked = 0
+  for (const el of Array.from(document.querySelectorAll('[class]')) as El[]) {
+    if (!DATE_CLASS.test(el.getAttribute('class') ?? '')) continue
+    const date = elementDate(el)
+    if (date) return date
+    if (++looked >= 20) break
+  }
+  return null
+}
+
 /**
  * Every publication-date signal of a page, then the day most of them agree on: a stale JSON-LD
  * block or a template's meta tag is outvoted by the URL, the <time> element and the byline date.
@@ -172,6 +187,7 @@ function htmlDate(document: Doc, url: string | null): FoundDate | null {
       'time-element',
     ],
     [dateFromUrl(url), 'url'],
+    [bylineDate(document), 'text'],
   ]
   const found = signals
     .map(([raw, strategy]) => ({ value: raw ? normaliseIsoDate(raw) : null, strategy }))
