@@ -276,6 +276,7 @@ export function extractEvents(
   const published = article.published ?? new Date().toISOString()
   const mentions = settleOverlaps(text, found)
   const focus = focusCrossing(mentions.places)
+  const quoted = quotedRanges(text)
   const events: ArticleEvent[] = []
   for (const sentence of splitSentences(text)) {
     if (HYPOTHETICAL.test(sentence.text)) continue
@@ -284,9 +285,7 @@ export function extractEvents(
       times: within(mentions.times, sentence),
       places: within(mentions.places, sentence),
       actors: within(mentions.actors, sentence),
-      quoted: quotedRanges(text).filter(
-        ([a, b]) => a >= sentence.start - 1 && b <= sentence.end + 1,
-      ),
+      quoted: quoted.filter(([a, b]) => a >= sentence.start - 1 && b <= sentence.end + 1),
       appositives: appositiveRanges(sentence.text),
     }
     const inSentence: ArticleEvent[] = []

@@ -113,18 +113,19 @@ function findInJsonLd(value: unknown, key: string): string | null {
   return null
 }
 
-function jsonLd(document: Doc, key: string): string | null {
+/** Every JSON-LD block of a page, parsed once; broken blocks (common on real pages) are skipped. */
+function jsonLdBlocks(document: Doc): unknown[] {
+  const blocks: unknown[] = []
   for (const script of Array.from(
     document.querySelectorAll('script[type="application/ld+json"]'),
   ) as El[]) {
     try {
-      const found = findInJsonLd(JSON.parse(script.textContent ?? ''), key)
-      if (found) return found
+      blocks.push(JSON.parse(script.textContent ?? ''))
     } catch {
-      // a broken JSON-LD block is common on real pages; other signals still apply
+      // other signals still apply
     }
   }
-  return null
+  return blocks
 }
 
 /** A date written in an element's attributes or text: ISO first, then a dateline shape. */
@@ -159,9 +160,9 @@ function bylineDate(document: Doc): string | null {
  * block or a template's meta tag is outvoted by the URL, the <time> element and the byline date.
  * On a tie the more explicit signal wins.
  */
-function htmlDate(document: Doc, url: string | null): FoundDate | null {
+function htmlDate(document: Doc, url: string | null, ld: unknown[]): FoundDate | null {
   const signals: [string | null, FoundDate['strategy']][] = [
-    [jsonLd(document, 'datePublished'), 'json-ld'],
+    [findInJsonLd(ld, 'datePublished'), 'json-ld'],
     [
       meta(
         document,
@@ -244,15 +245,15 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     meta(document, 'og:url') ??
     doc.hints.url ??
     null
-  const found = htmlDate(document, canonical)
+  const ld = jsonLdBlocks(document)
+  const found = htmlDate(document, canonical, ld)
   const title =
     doc.hints.title ??
     meta(document, 'og:title') ??
     document.querySelector('title')?.textContent?.trim() ??
     ''
-  const outlet =
-    meta(document, 'og:site_name') ?? jsonLd(document, 'publisher.name') ?? hostOf(canonical)
-  const byline = meta(document, 'author') ?? jsonLd(document, 'author')
+  const outlet = meta(document, 'og:site_name') ?? hostOf(canonical)
+  const byline = meta(document, 'author') ?? findInJsonLd(ld, 'author')
   dropFurniture(document)
   // The article comes back as a DOM node, not HTML to parse again.
   const parsed = new Readability(

@@ -13,7 +13,11 @@ export async function sitesWithStatus(
   const sites = only ?? (await store.listSites())
   const facts = await store.statusFacts()
   const bySite = new Map<string, typeof facts>()
-  for (const f of facts) bySite.set(f.siteId, [...(bySite.get(f.siteId) ?? []), f])
+  for (const f of facts) {
+    const list = bySite.get(f.siteId)
+    if (list) list.push(f)
+    else bySite.set(f.siteId, [f])
+  }
   return sites.map((site) => {
     const timeline = siteTimeline(bySite.get(site.id) ?? [])
     const current = asOf ? statusOn(timeline, asOf) : (timeline.at(-1) ?? null)
