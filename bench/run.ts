@@ -10,6 +10,8 @@ import { readSources } from '../src/ingest/read-sources.ts'
 import type { RawDocument } from '../src/model/index.ts'
 import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
 import { extractDocument } from '../src/pipeline/extract-document.ts'
+import { extractArticle } from '../src/ingest/extract-article.ts'
+import { recogniseTimes } from '../src/time/recognise-times.ts'
 import { ingestSources } from '../src/pipeline/ingest-sources.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
@@ -45,6 +47,20 @@ async function main(): Promise<void> {
     'pipeline, document → events (in memory)',
     `${(1000 / perDoc).toFixed(1)} docs/s`,
     `${perDoc.toFixed(1)} ms/doc over ${ROUNDS}×${docs.length} sample reports, ${events / ROUNDS} events per round`,
+  ])
+
+  const articles = docs.map((d) => extractArticle(d))
+  const timeRounds = ROUNDS * 10
+  let timeMentions = 0
+  const t4 = performance.now()
+  for (let r = 0; r < timeRounds; r++)
+    for (const a of articles)
+      timeMentions += recogniseTimes(a.text, { published: a.published ?? '2020-01-01' }).length
+  const perTimeDoc = (performance.now() - t4) / (timeRounds * articles.length)
+  rows.push([
+    'time annotation alone (one core)',
+    `${(1000 / perTimeDoc).toFixed(0)} articles/s`,
+    `${perTimeDoc.toFixed(2)} ms/article over ${timeRounds}×${articles.length} sample articles, ${timeMentions / timeRounds} time mentions per round; target ≥ 1,000`,
   ])
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'borderwatch-bench-'))

@@ -213,6 +213,50 @@ describe('borderwatch CLI', () => {
     assert.match(run.stderr, /http:\/\/127\.0\.0\.1:9\/a: refusing to fetch from 127\.0\.0\.1/)
   })
 
+  it('annotate --json prints the text and its time mentions, offsets into that text', () => {
+    const text = 'Smoke 🔥 rose. The crossing re-opened on Monday after a month of delays.'
+    const run = runCli(
+      db,
+      ['annotate', '-', '--as-is', '--json', '--published', '2019-09-30'],
+      text,
+    )
+    assert.equal(run.status, 0, run.stderr)
+    const lines = run.stdout.trim().split('\n')
+    assert.equal(lines.length, 1)
+    const out = JSON.parse(lines[0])
+    assert.deepEqual(Object.keys(out), ['input', 'published', 'text', 'times'])
+    assert.equal(out.text, text)
+    const points = [...text]
+    const monday = out.times.find((t: { text: string }) => t.text === 'Monday')
+    assert.deepEqual(Object.keys(monday), ['start', 'end', 'text', 'type', 'value'])
+    assert.equal(points.slice(monday.start, monday.end).join(''), 'Monday', 'code-point offsets')
+    assert.equal(monday.type, 'DATE')
+    assert.equal(monday.value.start, '2019-09-30')
+    assert.equal(monday.value.precision, 'day')
+    const month = out.times.find((t: { text: string }) => t.text === 'a month')
+    assert.deepEqual(
+      [month.type, month.value.duration, month.value.end],
+      ['DURATION', 'P1M', '2019-09-30'],
+    )
+  })
+
+  it('annotate extracts the article first unless --as-is, and needs a date to count from', () => {
+    const page = path.join(SAMPLES_DIR, 'rafah-2024-05-07.html')
+    const run = runCli(db, ['annotate', '--json', page])
+    assert.equal(run.status, 0, run.stderr)
+    const out = JSON.parse(run.stdout)
+    assert.doesNotMatch(out.text, /<p|<div/)
+    for (const t of out.times) assert.equal(out.text.slice(t.start, t.end), t.text)
+    const bare = runCli(db, ['annotate', '-', '--as-is'], 'It reopened yesterday.')
+    assert.equal(bare.status, 1)
+    assert.equal(bare.stdout, '')
+    assert.match(
+      bare.stderr,
+      /^borderwatch: stdin: no publication date found; give one with --published/,
+    )
+    assert.equal(bare.stderr.trim().split('\n').length, 1)
+  })
+
   it('stores a non-English report, flagged, without extracting events from it', () => {
     const file = path.join(work, 'bericht.txt')
     fs.writeFileSync(

@@ -9,6 +9,7 @@ import type { Store } from '../src/store/store.ts'
 import { defaultContext, syncPackSites } from '../src/pipeline/open-context.ts'
 import { ingestSources } from '../src/pipeline/ingest-sources.ts'
 import { sitesWithStatus } from '../src/sites/site-service.ts'
+import { recogniseTimes } from '../src/time/recognise-times.ts'
 import type { ApiEvent } from '../src/model/index.ts'
 import { tempDir } from './support/backends.ts'
 import { assertGolden } from './support/golden.ts'
@@ -112,6 +113,41 @@ describe('seed report golden test', { skip: missing }, () => {
     const masdar = events.find((e) => /Al-Masdar/.test(e.sentence))
     assert.ok(masdar)
     assert.equal(masdar.time.start, '2019-09-29')
+  })
+
+  it('normalises every time expression of the report as its README reads them', async () => {
+    const article = await store.getArticle(events[0].article.id)
+    assert.ok(article?.published)
+    assert.equal(article.published.slice(0, 16), '2019-09-30T19:03')
+    const times = recogniseTimes(article.text, { published: article.published })
+    const read = (written: string, nth = 0) => {
+      const t = times.filter((m) => m.text === written)[nth]
+      assert.ok(t, `"${written}" (#${nth + 1}) among ${times.map((m) => m.text).join(' | ')}`)
+      return `${t.value.start}..${t.value.end} ${t.value.precision}`
+    }
+    assert.equal(read('Monday'), '2019-09-30..2019-09-30 day')
+    const years = times.find((m) => m.text === 'years')
+    assert.deepEqual(
+      [years?.value.duration, years?.value.open],
+      ['PXY', 'start'],
+      'closed for years',
+    )
+    assert.equal(read('2014'), '2014-01-01..2014-12-31 year')
+    assert.equal(read('2017'), '2017-01-01..2017-12-31 year')
+    assert.equal(read('2017', 1), '2017-01-01..2017-12-31 year')
+    assert.equal(read('the summer of 2018'), '2018-06-01..2018-08-31 season')
+    assert.equal(read('the summer and fall of 2019'), '2019-06-01..2019-11-30 season')
+    assert.equal(read('September 9'), '2019-09-09..2019-09-09 day')
+    assert.equal(read('mid'), '2019-09-11..2019-09-20 month')
+    assert.equal(read('late September'), '2019-09-21..2019-09-30 month')
+    assert.equal(read('yesterday'), '2019-09-29..2019-09-29 day')
+    assert.equal(read('the same day'), '2019-09-30..2019-09-30 day')
+    assert.equal(read('August 24'), '2019-08-24..2019-08-24 day')
+    assert.equal(read('September 9', 1), '2019-09-09..2019-09-09 day')
+    assert.ok(
+      times.every((m) => !/October 15|this year/.test(m.text)),
+      'the Related Content teaser is not read',
+    )
   })
 
   it('extracts nothing from "Related Content" or "Cookie Settings"', async () => {

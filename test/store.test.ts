@@ -69,7 +69,9 @@ function extraction(hash: string, version = 'test-1', eventCount = 2): Extractio
       language: 'en',
       text: 'Sentence 0. Sentence 1.',
     },
-    mentions: [{ kind: 'time', text: 'Monday', start: 0, end: 6, span: events[0].time }],
+    mentions: [
+      { kind: 'time', text: 'Monday', start: 0, end: 6, type: 'DATE', value: events[0].time },
+    ],
     events,
     statusFacts,
     pipelineVersion: version,

@@ -13,6 +13,8 @@ import { normaliseIsoDate } from '../ingest/published-date.js'
 import { readSources } from '../ingest/read-sources.js'
 import { extractArticle } from '../ingest/extract-article.js'
 import { articleJson } from './article-json.js'
+import { annotationJson } from './annotation-json.js'
+import { annotateText } from '../pipeline/annotate-text.js'
 import { findSitesWithStatus } from '../sites/site-service.js'
 import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
@@ -211,6 +213,65 @@ export function buildProgram(): Command {
         process.stdout.write(
           `${a.title}\n${[a.outlet, a.byline, a.url].filter(Boolean).join(' · ')}\npublished: ${when} · language: ${a.language ?? 'unknown'}\n\n${a.text}\n\n`,
         )
+      }
+      if (failed) process.exitCode = 1
+    })
+
+  program
+    .command('annotate')
+    .description(
+      'print a text with its time mentions, offsets into that text (no database involved)',
+    )
+    .argument('<inputs...>', 'files, folders, http(s) URLs, or - for standard input')
+    .option('--json', 'one JSON object per input: {input, published, text, times}')
+    .option('--published <datetime>', 'publication date-time to resolve relative times against')
+    .option(
+      '--as-is',
+      'treat the input as clean text: no article extraction, offsets into it unchanged',
+    )
+    .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
+    .action(async (inputs: string[], opts: IngestFlags & { asIs?: boolean }) => {
+      const given = parsePublished(opts.published)
+      let failed = 0
+      const fetch = { allowPrivate: !!opts.allowPrivate }
+      for await (const item of readSources(inputs, {}, { fetch })) {
+        if ('error' in item) {
+          failed++
+          process.stderr.write(`borderwatch: ${item.error.message}\n`)
+          continue
+        }
+        const doc = item.document
+        const article = opts.asIs ? null : extractArticle(doc)
+        const text = article ? article.text : doc.content
+        const published = given ?? doc.hints.published ?? article?.published ?? null
+        if (!published) {
+          failed++
+          process.stderr.write(
+            `borderwatch: ${doc.origin}: no publication date found; give one with --published (ISO 8601) so relative times can be resolved\n`,
+          )
+          continue
+        }
+        const url = article?.url ?? doc.url ?? doc.hints.url
+        const result = annotationJson(
+          doc.origin,
+          published,
+          text,
+          annotateText(text, { published, url }),
+        )
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(result)}\n`)
+          continue
+        }
+        process.stdout.write(`${doc.origin} (published ${published})\n`)
+        for (const t of result.times) {
+          const when =
+            t.value.start === null
+              ? (t.value.duration ?? t.value.timex)
+              : `${t.value.start}..${t.value.end}`
+          process.stdout.write(
+            `  ${t.start}-${t.end}\t${t.type}\t${JSON.stringify(t.text)}\t${when} ${t.value.precision} ${t.value.certainty}\n`,
+          )
+        }
       }
       if (failed) process.exitCode = 1
     })

@@ -15,6 +15,7 @@ import type {
   TimeSpan,
 } from '../model/index.js'
 import { publicationSpan } from '../time/recognise-times.js'
+import { isDated } from '../model/index.js'
 import { splitSentences, type Sentence } from '../text/sentences.js'
 import { AIRCRAFT, BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } from './triggers.js'
 import { readModality } from './modality.js'
@@ -56,6 +57,8 @@ interface SentenceView {
   actors: ActorMention[]
   quoted: [number, number][]
   appositives: [number, number][]
+  /** The time the paragraph was last speaking of, for a sentence that names none itself. */
+  context: TimeSpan | null
 }
 
 function within<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
@@ -94,19 +97,28 @@ function settleOverlaps(text: string, mentions: ArticleMentions): ArticleMention
   return { ...mentions, places, actors }
 }
 
-/** Times for a trigger: each of a chain "in X and again in Y" after it, else the nearest. */
-function timesFor(text: string, times: TimeMention[], at: number): TimeSpan[] {
+/**
+ * Times for a trigger: the nearest time, with every time coordinated with it when the trigger
+ * governs them all ("struck in X and again in Y", "in mid and late September have hit").
+ */
+function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[] {
+  const times = mentions.filter(
+    (t) => t.type !== 'SET' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
+  )
   if (!times.length) return []
-  const chain: TimeMention[] = []
-  for (const t of times.filter((t) => t.start >= at)) {
-    const prev = chain.at(-1)
-    if (!prev && t.start - at > 80) break
-    if (prev && !TIME_CHAIN.test(text.slice(prev.end, t.start))) break
-    chain.push(t)
+  const chains: TimeMention[][] = []
+  for (const t of times) {
+    const last = chains.at(-1)
+    const prev = last?.at(-1)
+    if (last && prev && TIME_CHAIN.test(text.slice(prev.end, t.start))) last.push(t)
+    else chains.push([t])
   }
-  if (chain.length > 1) return chain.map((t) => t.span)
   const distance = (t: TimeMention) => Math.min(Math.abs(t.start - at), Math.abs(t.end - at))
-  return [[...times].sort((a, b) => distance(a) - distance(b))[0].span]
+  const nearest = [...times].sort((a, b) => distance(a) - distance(b))[0]
+  const chain = chains.find((c) => c.includes(nearest)) ?? [nearest]
+  const last = chain[chain.length - 1]
+  const around = chain[0].start >= at || (last.end <= at && at - last.end <= 12)
+  return (around ? chain : [nearest]).map((t) => t.value as TimeSpan)
 }
 
 /** The crossing an article is about: the one its place names point to most often, first on ties. */
@@ -278,9 +290,18 @@ export function extractEvents(
   const focus = focusCrossing(mentions.places)
   const quoted = quotedRanges(text)
   const events: ArticleEvent[] = []
+  let context: { time: TimeSpan; end: number } | null = null
   for (const sentence of splitSentences(text)) {
+    if (context && text.slice(context.end, sentence.start).includes('\n')) context = null
+    const own = within(mentions.times, sentence).filter(
+      (t) => t.type === 'DATE' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
+    )
+    const contextTime = context?.time ?? null
+    if (own.length) context = { time: own.at(-1)!.value as TimeSpan, end: sentence.end }
+    else if (context) context.end = sentence.end
     if (HYPOTHETICAL.test(sentence.text)) continue
     const view: SentenceView = {
+      context: contextTime,
       sentence,
       times: within(mentions.times, sentence),
       places: within(mentions.places, sentence),
@@ -350,7 +371,12 @@ function buildEvents(
     place = p ? placeOf(p, crossings, false) : null
   }
   const spans = timesFor(text, view.times, at)
-  const resolved = spans.length ? spans : [publicationSpan(published)]
+  const fromContext = view.context ? [{ ...view.context, certainty: 'inferred' as const }] : []
+  const resolved = spans.length
+    ? spans
+    : fromContext.length
+      ? fromContext
+      : [publicationSpan(published)]
   const modality = readModality(sentence.text, type, at - sentence.start)
   return resolved.map((time) => ({
     id: stableId(articleId, type, at, time.start),

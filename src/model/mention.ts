@@ -1,5 +1,5 @@
 /** Mentions: what the recognisers found in an article's text, each with its span. */
-import type { TimeSpan } from './time-span.js'
+import type { TimeValue, TimexType } from './time-span.js'
 
 /** Precision of a resolved place, from a named site down to a country. */
 export type GeoPrecision = 'site' | 'town' | 'region' | 'country'
@@ -35,13 +35,14 @@ export interface ActorMention {
   country: string | null
 }
 
-/** A time mention resolved to an interval. */
+/** A time mention resolved to an interval (or, for an unplaced duration or recurrence, a length). */
 export interface TimeMention {
   kind: 'time'
   text: string
   start: number
   end: number
-  span: TimeSpan
+  type: TimexType
+  value: TimeValue
 }
 
 export type Mention = PlaceMention | ActorMention | TimeMention

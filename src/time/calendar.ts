@@ -52,3 +52,42 @@ export function monthNumber(name: string): number {
   if (n.length < 3) return 0
   return MONTH_NAMES.findIndex((m) => m.startsWith(n) && (n.length >= 3 || m === n)) + 1
 }
+
+/** Adds whole months to an ISO date, keeping the day within the target month. */
+export function addMonths(iso: string, months: number): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number)
+  const index = y * 12 + (m - 1) + months
+  const year = Math.floor(index / 12)
+  const month = (index % 12) + 1
+  const last = Number(lastDayOfMonth(year, month).slice(8))
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, last))}`
+}
+
+/** Day of the week of an ISO date, Monday = 1 … Sunday = 7 (ISO 8601). */
+export function isoWeekday(iso: string): number {
+  return ((dayOf(iso).getUTCDay() + 6) % 7) + 1
+}
+
+/** The Monday that starts the ISO week of a date. */
+export function weekStart(iso: string): string {
+  return addDays(iso, 1 - isoWeekday(iso))
+}
+
+/** The ISO 8601 week of a date as `YYYY-Www`. */
+export function isoWeek(iso: string): string {
+  const thursday = addDays(iso, 4 - isoWeekday(iso))
+  const year = Number(thursday.slice(0, 4))
+  const week =
+    Math.floor((dayOf(thursday).getTime() - dayOf(`${year}-01-01`).getTime()) / 864e5 / 7) + 1
+  return `${year}-W${pad(week)}`
+}
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((dayOf(b).getTime() - dayOf(a).getTime()) / 864e5)
+}
+
+/** Zero-pads a number: `pad(7)` → `07`. */
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0')
+}

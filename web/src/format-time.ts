@@ -47,6 +47,8 @@ export function formatTimeSpan(time: TimeSpan): string {
       return String(year)
     case 'decade':
       return `${Math.floor(year / 10) * 10}s`
+    case 'century':
+      return `${Math.floor((year - 1) / 100) + 1}th century`
   }
 }
 
