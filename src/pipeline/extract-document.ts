@@ -4,6 +4,7 @@ import { extractArticle } from '../ingest/extract-article.js'
 import { canonicalUrl } from '../ingest/canonical-url.js'
 import { minhash } from '../ingest/near-duplicates.js'
 import { recogniseTimes } from '../time/recognise-times.js'
+import { dateOrderForUrl } from '../time/date-order.js'
 import { recognisePlaces } from '../places/recognise-places.js'
 import { recogniseActors } from '../actors/recognise-actors.js'
 import { extractEvents, type CrossingRef } from '../events/extract-events.js'
@@ -12,7 +13,7 @@ import type { Gazetteer } from '../places/gazetteer.js'
 import type { ActorIndex } from '../actors/actor-index.js'
 
 /** Bumped whenever extraction changes, so stored documents are re-extracted on the next ingest. */
-export const PIPELINE_VERSION = '0.2.0'
+export const PIPELINE_VERSION = '0.3.0'
 
 /** What the pipeline reads from one document. */
 export interface DocumentResult {
@@ -57,7 +58,10 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
     }
   }
   const published = article.published ?? ctx.now()
-  const times = recogniseTimes(article.text, { published })
+  const times = recogniseTimes(article.text, {
+    published,
+    dateOrder: dateOrderForUrl(article.url ?? doc.url),
+  })
   const places = recognisePlaces(article.text, ctx.gazetteer)
   const actors = recogniseActors(article.text, ctx.actors)
   const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
