@@ -126,6 +126,30 @@ describe('borderwatch CLI', () => {
     assert.equal(runCli(db, ['events', '--type', 'parade']).status, 2)
   })
 
+  it('filters events by actor alias, modality and dates, and names a bad filter', () => {
+    const all = JSON.parse(runCli(db, ['events', '--json']).stdout).events as {
+      modality: string
+      time: { start: string; end: string }
+      actors: { id: string }[]
+    }[]
+    const byAlias = JSON.parse(runCli(db, ['events', '--json', '--actor', 'Jordan']).stdout)
+    assert.ok(byAlias.events.length > 0)
+    assert.ok(byAlias.events.length < all.length)
+    for (const e of byAlias.events as { actors: { id: string }[] }[])
+      assert.ok(
+        e.actors.some((a) => /jordan|country:JO|jo-/i.test(a.id)),
+        JSON.stringify(e.actors),
+      )
+    const asserted = JSON.parse(runCli(db, ['events', '--json', '--modality', 'asserted']).stdout)
+    assert.equal(asserted.total, all.filter((e) => e.modality === 'asserted').length)
+    const late = JSON.parse(runCli(db, ['events', '--json', '--from', '2019-01-01']).stdout)
+    assert.equal(late.total, all.filter((e) => e.time.end >= '2019-01-01').length)
+    const bad = runCli(db, ['events', '--modality', 'maybe'])
+    assert.equal(bad.status, 2)
+    assert.match(bad.stderr, /^borderwatch: --modality maybe: unknown/)
+    assert.equal(runCli(db, ['events', '--actor', 'Nobody At All']).status, 1)
+  })
+
   it('shows a site timeline under any spelling of its name', () => {
     for (const name of ['Nasib', 'Nassib', 'jaber', 'Jaber-Nasib']) {
       const run = runCli(db, ['site', name])
@@ -224,7 +248,7 @@ describe('borderwatch CLI', () => {
     const lines = run.stdout.trim().split('\n')
     assert.equal(lines.length, 1)
     const out = JSON.parse(lines[0])
-    assert.deepEqual(Object.keys(out), ['input', 'published', 'text', 'times'])
+    assert.deepEqual(Object.keys(out), ['input', 'published', 'text', 'times', 'actors', 'events'])
     assert.equal(out.text, text)
     const points = [...text]
     const monday = out.times.find((t: { text: string }) => t.text === 'Monday')

@@ -115,3 +115,83 @@ describe('extractEvents', () => {
     assert.equal(e.actors[0]?.name, 'Jordan')
   })
 })
+
+describe('extractEvents: who says so, how sure, how many died', () => {
+  it('attributes a report to the outlet it cites, and a claim to the side that makes it', () => {
+    const [strike] = events(
+      'Warplanes struck rebel positions near Idlib on Tuesday, killing 6 fighters, according to SANA.',
+    )
+    assert.equal(strike.type, 'airstrike')
+    assert.equal(strike.modality, 'reported')
+    assert.equal(strike.attribution?.kind, 'media')
+    assert.match(strike.attribution?.name ?? '', /SANA|Syrian Arab News Agency/)
+    assert.equal(strike.fatalities, 6)
+    const [own] = events('Unidentified aircraft bombed a convoy near Albukamal on Monday.')
+    assert.equal(own.attribution?.kind, 'outlet', 'asserted on the outlet’s own word')
+    assert.ok(own.cues?.includes('unidentified'))
+  })
+
+  it('tells negated, denied and historical events apart from asserted ones', () => {
+    const [none] = events('The army did not withdraw from the town of Manbij on Monday.')
+    assert.equal(none.modality, 'negated')
+    const [denied] = events('Russia denied that its jets bombed the hospital in Aleppo on Monday.')
+    assert.equal(denied.modality, 'denied')
+    const [old] = events('Militants seized the town of Palmyra in 2015.')
+    assert.equal(old.modality, 'background')
+  })
+})
+
+describe('extractEvents: types across the ACLED range', () => {
+  it('reads control by force, and a takeover after a withdrawal as a handover', () => {
+    const [taken] = events('Taliban militants captured the district of Kohistanat on Monday.')
+    assert.deepEqual([taken.type, taken.subtype], ['control-taken', 'by-force'])
+    assert.equal(taken.actors.find((a) => a.role === 'actor')?.kind, 'armed-group')
+    const [handed] = events(
+      'Rebel fighters took control of the town of Afrin on Sunday after Kurdish forces pulled out.',
+    )
+    assert.equal(handed.subtype, 'handover')
+  })
+
+  it('does not read seized weapons, grenades or crowds as territory, shelling or clashes', () => {
+    assert.deepEqual(
+      events('Police said two firearms and 150 rounds of ammunition were seized in Kingston.').map(
+        (e) => e.type,
+      ),
+      [],
+    )
+    assert.ok(
+      !events('Seven soldiers were injured in a grenade explosion during clashes on Tuesday.').some(
+        (e) => e.type === 'clash' || e.type === 'shelling',
+      ),
+    )
+    assert.ok(
+      !events('Protesters clashed with police in the capital on Friday.').some(
+        (e) => e.type === 'clash',
+      ),
+    )
+  })
+
+  it('reads withdrawals, bases, agreements and sanctions', () => {
+    const type = (s: string) => events(s).map((e) => `${e.type}${e.subtype ? `/${e.subtype}` : ''}`)
+    assert.ok(
+      type('US forces have withdrawn from a key base south of the border.').includes(
+        'deployment/withdraw',
+      ),
+    )
+    assert.ok(
+      type('The Turkish army set up its 11th observation point in Idlib province.').includes(
+        'construction',
+      ),
+    )
+    assert.ok(
+      type('Rebel groups and government forces have agreed a 48-hour ceasefire.').includes(
+        'agreement',
+      ),
+    )
+    assert.ok(
+      type('The US imposed new sanctions on the Kataib Hezbollah leaders on Monday.').includes(
+        'sanction',
+      ),
+    )
+  })
+})

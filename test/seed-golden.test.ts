@@ -21,8 +21,10 @@ const missing = fs.existsSync(SEED) ? false : `../shared/seed is absent (looked 
 
 function summary(e: ApiEvent) {
   return {
-    type: e.type,
+    type: e.subtype ? `${e.type} (${e.subtype})` : e.type,
     modality: e.modality,
+    attribution: e.attribution ? `${e.attribution.kind}: ${e.attribution.name}` : null,
+    cues: e.cues ?? [],
     time: `${e.time.start}..${e.time.end} ${e.time.precision} ${e.time.certainty}`,
     place: e.place
       ? `${e.place.name} [${e.place.precision}${e.place.siteId ? ` site=${e.place.siteId}` : ''}]`
@@ -148,6 +150,25 @@ describe('seed report golden test', { skip: missing }, () => {
       times.every((m) => !/October 15|this year/.test(m.text)),
       'the Related Content teaser is not read',
     )
+  })
+
+  it('says who says so: unidentified aircraft, the PMU claim, ImageSat, and Tehran not the crossing', () => {
+    const mysterious = events.filter((e) => e.type === 'airstrike' && /Mysterious/.test(e.sentence))
+    assert.ok(mysterious.length >= 2, 'summer 2018 and summer/fall 2019')
+    for (const e of mysterious) {
+      assert.ok(e.actors.some((a) => a.id === 'unidentified' && a.role === 'actor'))
+      assert.ok(e.cues?.includes('mysterious'))
+    }
+    const claim = events.find((e) => e.type === 'control-taken' && /security file/.test(e.sentence))
+    assert.equal(claim?.subtype, 'security')
+    assert.equal(claim?.attribution?.name, 'Popular Mobilization Units')
+    const base = events.find((e) => e.type === 'construction' && /Imam Ali/.test(e.sentence))
+    assert.equal(base?.attribution?.name, 'ImageSat International')
+    const threat = events.find((e) => e.type === 'threat' && /Salami/.test(e.sentence))
+    assert.ok(threat, 'the IRGC chief threat')
+    assert.notEqual(threat.place?.siteId, 'albukamal-al-qaim')
+    const seizure = events.find((e) => e.type === 'control-taken' && /2014/.test(e.sentence))
+    assert.equal(seizure?.modality, 'background', 'told as history')
   })
 
   it('extracts nothing from "Related Content" or "Cookie Settings"', async () => {

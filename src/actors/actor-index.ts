@@ -44,6 +44,8 @@ function needsExact(alias: string): boolean {
 export class ActorIndex {
   private readonly index = new Map<string, ActorEntry[]>()
   readonly actors = new Map<string, PackActor>()
+  /** Country ISO codes by folded name, so a country can stand for its state's actors. */
+  readonly countries = new Map<string, string>()
 
   constructor(knowledge: Knowledge = loadKnowledge()) {
     for (const a of knowledge.actors) {
@@ -53,7 +55,22 @@ export class ActorIndex {
         this.add(alias, needsExact(alias) ? { ...entry, exact: alias } : entry)
       }
     }
-    for (const c of knowledge.countries) this.addGeneric(c)
+    for (const c of knowledge.countries) {
+      this.addGeneric(c)
+      for (const n of [c.name, ...c.names]) this.countries.set(foldName(n), c.iso2)
+    }
+  }
+
+  /**
+   * The ids of a state's actors: the country acting as such (`country:JO`), its generic forces
+   * ("Jordanian forces"), and pack actors of that country that are its forces, police or government.
+   */
+  stateActorIds(iso2: string): string[] {
+    const state = new Set(['state-forces', 'government', 'police-or-border-guards'])
+    const ids = new Set([`country:${iso2}`])
+    for (const list of this.index.values())
+      for (const e of list) if (e.country === iso2 && state.has(e.kind)) ids.add(e.id)
+    return [...ids]
   }
 
   /** Every actor a name may denote; exact-case aliases only when written that way. */

@@ -6,6 +6,13 @@ import type { ActorEntry, ActorIndex } from './actor-index.js'
 const UNIDENTIFIED =
   /\b(?:unidentified|unknown|mysterious|unclaimed)\s+(?:aircraft|jets|warplanes|planes|drones?|air\s*strikes?|airstrikes?|gunmen|attackers)\b/gi
 
+/** Unnamed armed groups: "militants", "rebel fighters", "gunmen". */
+const GENERIC_ARMED =
+  /\b(?:(?:armed|rebel|opposition|insurgent|jihadist|Islamist|militant|extremist|terrorist|separatist)\s+)?(?:militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|guerrillas|armed groups?|bandits|extremists|rebel fighters|opposition fighters|Islamists|separatists|(?:[A-Z][\w-]+\s+)?fighters)\b/g
+/** Unnamed state forces: "the army", "government troops", "security forces". */
+const GENERIC_STATE =
+  /\b(?:the\s+)?(?:army|military|government forces|pro-government forces|regime forces|security forces|troops|soldiers|army units|armed forces|government troops|law enforcers)\b/gi
+
 function mention(text: string, start: number, end: number, e: ActorEntry): ActorMention {
   return {
     kind: 'actor',
@@ -24,18 +31,27 @@ export function recogniseActors(text: string, index: ActorIndex): ActorMention[]
   const found = findNames(text, (key, raw) => index.lookup(key, raw), 6, true).map((h) =>
     mention(text, h.start, h.end, h.entries[0]),
   )
-  for (const m of text.matchAll(UNIDENTIFIED)) {
-    const start = m.index
-    const end = start + m[0].length
-    if (found.some((f) => start < f.end && f.start < end)) continue
-    found.push(
-      mention(text, start, end, {
-        id: 'unidentified',
-        name: 'Unidentified armed actor',
-        kind: 'unidentified',
-        country: null,
-      }),
-    )
+  const generic: [RegExp, ActorEntry][] = [
+    [
+      UNIDENTIFIED,
+      { id: 'unidentified', name: 'Unidentified armed actor', kind: 'unidentified', country: null },
+    ],
+    [
+      GENERIC_ARMED,
+      { id: 'armed-group', name: 'Armed group (unnamed)', kind: 'armed-group', country: null },
+    ],
+    [
+      GENERIC_STATE,
+      { id: 'state-forces', name: 'State forces (unnamed)', kind: 'state-forces', country: null },
+    ],
+  ]
+  for (const [re, entry] of generic) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (found.some((f) => start < f.end && f.start < end)) continue
+      found.push(mention(text, start, end, entry))
+    }
   }
   return found.sort((a, b) => a.start - b.start)
 }

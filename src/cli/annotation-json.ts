@@ -1,4 +1,4 @@
-/** The `annotate --json` contract: one text and its mentions, offsets in Unicode code points. */
+/** The `annotate --json` contract: one text, its mentions and events, offsets in Unicode code points. */
 import type { Annotations } from '../pipeline/annotate-text.js'
 
 /** What `borderwatch annotate --json` prints per input (see docs/cli.md). */
@@ -37,5 +37,14 @@ export function annotationJson(
     published,
     text,
     times: annotations.times.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })),
+    actors: annotations.actors.map((a) => ({ ...a, start: at(a.start), end: at(a.end) })),
+    events: annotations.events.map((e) => ({
+      ...e,
+      evidenceStart: at(e.evidenceStart),
+      evidenceEnd: at(e.evidenceEnd),
+      time: e.time.offset
+        ? { ...e.time, offset: [at(e.time.offset[0]), at(e.time.offset[1])] }
+        : e.time,
+    })),
   }
 }

@@ -20,7 +20,9 @@ import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
 import { eventsToJsonl } from '../exports/to-jsonl.js'
 import { createApp } from '../server/create-app.js'
-import { EventType, type ApiEvent } from '../model/index.js'
+import { EventType, Modality, type ApiEvent } from '../model/index.js'
+import { defaultActorIndex } from '../actors/actor-index.js'
+import { foldName } from '../text/fold-name.js'
 import { CliError } from './cli-error.js'
 import { formatTable } from './format-table.js'
 
@@ -35,6 +37,37 @@ interface IngestFlags {
   published?: string
   json?: boolean
   allowPrivate?: boolean
+}
+
+interface EventsFlags {
+  json?: boolean
+  type?: string
+  site?: string
+  actor?: string
+  modality?: string
+  place?: string
+  from?: string
+  to?: string
+  limit: string
+}
+
+/** The pack actors a name denotes, and every actor that is part of them ("PMU" takes in Kata'ib Hezbollah). */
+function actorIdsFor(name: string): string[] {
+  const index = defaultActorIndex()
+  const country = index.countries.get(foldName(name))
+  const direct = [
+    ...index.lookup(foldName(name), name).map((e) => e.id),
+    ...(country ? index.stateActorIds(country) : []),
+  ]
+  if (!direct.length)
+    throw new CliError(
+      'not-found',
+      `--actor ${name}: no actor or country by that name in the packs`,
+    )
+  const members = [...index.actors.keys()].filter((id) =>
+    index.affiliations(id).some((a) => direct.includes(a)),
+  )
+  return [...new Set([...direct, ...members])]
 }
 
 interface GlobalOptions {
@@ -223,7 +256,7 @@ export function buildProgram(): Command {
       'print a text with its time mentions, offsets into that text (no database involved)',
     )
     .argument('<inputs...>', 'files, folders, http(s) URLs, or - for standard input')
-    .option('--json', 'one JSON object per input: {input, published, text, times}')
+    .option('--json', 'one JSON object per input: {input, published, text, times, actors, events}')
     .option('--published <datetime>', 'publication date-time to resolve relative times against')
     .option(
       '--as-is',
@@ -234,6 +267,7 @@ export function buildProgram(): Command {
       const given = parsePublished(opts.published)
       let failed = 0
       const fetch = { allowPrivate: !!opts.allowPrivate }
+      const ctx = defaultContext()
       for await (const item of readSources(inputs, {}, { fetch })) {
         if ('error' in item) {
           failed++
@@ -256,7 +290,7 @@ export function buildProgram(): Command {
           doc.origin,
           published,
           text,
-          annotateText(text, { published, url }),
+          annotateText(text, { published, url, outlet: article?.outlet }, ctx),
         )
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(result)}\n`)
@@ -272,6 +306,14 @@ export function buildProgram(): Command {
             `  ${t.start}-${t.end}\t${t.type}\t${JSON.stringify(t.text)}\t${when} ${t.value.precision} ${t.value.certainty}\n`,
           )
         }
+        for (const a of result.actors)
+          process.stdout.write(
+            `  ${a.start}-${a.end}\tACTOR\t${JSON.stringify(a.text)}\t${a.name} (${a.kind})\n`,
+          )
+        for (const e of result.events)
+          process.stdout.write(
+            `  ${e.evidenceStart}-${e.evidenceEnd}\tEVENT\t${e.type}\t${e.modality}\t${e.time.start}..${e.time.end}\t${e.place?.name ?? ''}\n`,
+          )
       }
       if (failed) process.exitCode = 1
     })
@@ -309,8 +351,32 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON (the ApiEventList shape, see docs/cli.md)')
     .option('--type <types>', `comma-separated event types: ${EventType.options.join(', ')}`)
     .option('--site <name>', 'only events at this site (any spelling)')
+    .option('--actor <name>', 'only events with this actor in any role (any alias: "PMF", "Hashd")')
+    .option('--modality <list>', `comma-separated: ${Modality.options.join(', ')}`)
+    .option('--place <text>', 'only events whose place name contains this text')
+    .option('--from <date>', 'only events that end on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only events that start on or before this date (YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many events', '1000')
-    .action(async (opts: { json?: boolean; type?: string; site?: string; limit: string }) => {
+    .action(async (opts: EventsFlags) => {
+      const modalities = opts.modality?.split(',').map((t) => t.trim())
+      for (const m of modalities ?? []) {
+        if (!Modality.safeParse(m).success)
+          throw new CliError(
+            'bad-argument',
+            `--modality ${m}: unknown; one of ${Modality.options.join(', ')}`,
+          )
+      }
+      for (const [flag, value] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const) {
+        if (value !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value))
+          throw new CliError(
+            'bad-argument',
+            `${flag} ${value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)`,
+          )
+      }
+      const actorIds = opts.actor ? actorIdsFor(opts.actor) : undefined
       const types = opts.type?.split(',').map((t) => t.trim())
       for (const t of types ?? []) {
         if (!EventType.safeParse(t).success) {
@@ -330,7 +396,16 @@ export function buildProgram(): Command {
           if (!site) throw new CliError('not-found', `--site ${opts.site}: no site by that name`)
           siteId = site.id
         }
-        const list = await store.listEvents({ types, siteId, limit })
+        const list = await store.listEvents({
+          types,
+          siteId,
+          limit,
+          modalities,
+          actorIds,
+          place: opts.place,
+          from: opts.from,
+          to: opts.to,
+        })
         if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
         else if (!list.events.length)
           process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')

@@ -19,6 +19,8 @@ import { isDated } from '../model/index.js'
 import { splitSentences, type Sentence } from '../text/sentences.js'
 import { AIRCRAFT, BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } from './triggers.js'
 import { readModality } from './modality.js'
+import { certaintyCues, findAttribution, statedFatalities } from './attribution.js'
+import { addDays } from '../time/calendar.js'
 import { appositiveRanges, clauseStart, insideAny, quotedRanges } from './clause.js'
 
 /** The mentions found in an article, by kind. */
@@ -44,10 +46,39 @@ const SPECIFICITY = { site: 4, town: 3, region: 2, country: 1 }
 const LOCATIVE = /\b(?:in|at|near|outside|around|on|over|across|inside|into|from)\s+(?:the\s+)?$/i
 const STATUS_TYPES = new Set<EventType>(['crossing-opened', 'crossing-closed', 'control-taken'])
 const SPEECH_TYPES = new Set<EventType>(['statement', 'threat'])
+const VIOLENT_TYPES = new Set<EventType>(['airstrike', 'shelling', 'clash', 'control-taken'])
+/** An event that ended this many days before publication is told as background history. */
+const BACKGROUND_DAYS = 180
 const OFFICE_OF =
   /\b(?:chief|head|leader|commander|spokes(?:man|woman|person)|member|minister|director|official|officer)s?\s+of\s+(?:the\s+)?$/i
 const PREPOSITION_BEFORE = /\b(?:and|between|of|from|to|in|into|with|on|at|near|against)\s+$/i
 const TIME_CHAIN = /^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?$/i
+
+/** Ground taken as the other side withdraws changes hands without a fight. */
+const UNCONTESTED =
+  /\b(withdr(?:ew|awn|awal)|pull(?:ed|ing)? out|pulled back|evacuat\w+|without (?:a fight|resistance|fighting|firing)|not encountered? any resistance|handed)\b/i
+
+function subtypeOf(trigger: Trigger, sentence: string): string | undefined {
+  if (
+    trigger.type === 'control-taken' &&
+    trigger.subtype === 'by-force' &&
+    UNCONTESTED.test(sentence)
+  )
+    return 'handover'
+  return trigger.subtype
+}
+
+/** Words for ground that changes hands. */
+const TERRITORY =
+  /\b(towns?|city|cities|villages?|areas?|district|region|province|governorate|territor(?:y|ies)|ground|positions?|bases?|airbase|air base|airport|crossings?|border (?:post|point|crossing)s?|checkpoints?|hills?|heights|neighbou?rhoods?|quarters?|suburbs?|outskirts|camps?|oil ?fields?|bastions?|strongholds?|ports?|roads?|highway|bridges?|dams?|island|countryside|front ?lines?|lands?|parts? of|control)\b/i
+
+/** True when a place mention or a word for ground stands within a few words of the trigger. */
+function nearTerritory(text: string, view: SentenceView, at: number, end: number): boolean {
+  const s = view.sentence
+  const window = text.slice(Math.max(s.start, at - 50), Math.min(s.end, end + 60))
+  if (TERRITORY.test(window)) return true
+  return view.places.some((p) => !p.demonym && p.start >= at - 50 && p.start <= end + 60)
+}
 
 /** Everything the refiners need about one sentence. */
 interface SentenceView {
@@ -174,11 +205,18 @@ function actorsFor(
 ): EventActor[] {
   const s = view.sentence
   const out: EventActor[] = []
-  const add = (role: EventActor['role'], id: string, name: string, mentionText: string) => {
-    if (!out.some((a) => a.id === id)) out.push({ role, id, name, text: mentionText })
+  const add = (
+    role: EventActor['role'],
+    id: string,
+    name: string,
+    mentionText: string,
+    kind?: string,
+  ) => {
+    if (!out.some((a) => a.id === id))
+      out.push({ role, id, name, text: mentionText, ...(kind ? { kind } : {}) })
   }
   const addMention = (role: EventActor['role'], m: ActorMention) =>
-    add(role, m.actorId, m.name, m.text)
+    add(role, m.actorId, m.name, m.text, m.actorKind)
   const usable = view.actors.filter((m) => !insideAny(view.quoted, m.start, m.end))
   const after = usable.filter((m) => m.start >= triggerEnd)
   for (const m of after) {
@@ -203,7 +241,14 @@ function actorsFor(
           candidates.length === 1 ||
           !OFFICE_OF.test(text.slice(Math.max(s.start, m.start - 30), m.start)),
       )
-      for (const m of subjects) addMention('actor', m)
+      // "the town was seized by X": who stands before a passive verb lost, not acted.
+      const participle = /^\w+(?:ed|en|wn|ght|ook|eld)\b/i.test(text.slice(at, triggerEnd))
+      const passive =
+        participle &&
+        /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i.test(
+          text.slice(Math.max(s.start, at - 24), at),
+        )
+      for (const m of subjects) addMention(passive ? 'target' : 'actor', m)
       if (!subjects.length) {
         const country = view.places
           .filter((p) => p.precision === 'country' && !p.demonym && p.start >= from && p.end <= at)
@@ -216,7 +261,13 @@ function actorsFor(
           /^\s+(?:[\p{L}’'-]+\s+){0,2}$/u.test(gap) &&
           !PREPOSITION_BEFORE.test(lead)
         ) {
-          add('actor', `country:${country.country ?? country.ref}`, country.name, country.text)
+          add(
+            'actor',
+            `country:${country.country ?? country.ref}`,
+            country.name,
+            country.text,
+            'state-forces',
+          )
         }
       }
     }
@@ -310,9 +361,12 @@ export function extractEvents(
       appositives: appositiveRanges(sentence.text),
     }
     const inSentence: ArticleEvent[] = []
+    const triggerAt = new Map<ArticleEvent, number>()
     for (const trigger of TRIGGERS) {
       for (const m of sentence.text.matchAll(trigger.re)) {
-        if (BACKGROUND_BEFORE.test(sentence.text.slice(0, m.index))) continue
+        // "after a month of … airstrikes" is background; "after militants ambushed" is an event.
+        const verb = /(?:ed|ought|ook|an|ew)$/i.test(m[0].split(' ')[0])
+        if (!verb && BACKGROUND_BEFORE.test(sentence.text.slice(0, m.index))) continue
         const at = sentence.start + m.index
         if (insideAny(view.quoted, at, at + m[0].length) && trigger.type !== 'threat') continue
         const built = buildEvents(
@@ -326,12 +380,24 @@ export function extractEvents(
           text,
           published,
           article.id,
+          article.outlet,
         )
         if (!built.length) continue
+        for (const e of built) triggerAt.set(e, at)
         inSentence.push(...built)
         break
       }
     }
+    // "…, killing 6 fighters" after a strike is that strike's toll, not a second (clash) event.
+    const struck = inSentence.some((e) => e.type === 'airstrike' || e.type === 'shelling')
+    if (struck) {
+      const tolls = inSentence.filter(
+        (e) => e.type === 'clash' && /\bkill|killed$/i.test(e.trigger),
+      )
+      for (const t of tolls) inSentence.splice(inSentence.indexOf(t), 1)
+    }
+    // Events in the order their triggers stand in the sentence: the first told is the main one.
+    inSentence.sort((a, b) => (triggerAt.get(a) ?? 0) - (triggerAt.get(b) ?? 0))
     // A statement that only carries another event of the sentence ("X claimed that ...") is that event's source.
     const carried = inSentence.some((e) => !SPEECH_TYPES.has(e.type))
     const threat = inSentence.some((e) => e.type === 'threat')
@@ -351,10 +417,16 @@ function buildEvents(
   text: string,
   published: string,
   articleId: string,
+  outlet: string | null,
 ): ArticleEvent[] {
   const type = trigger.type
   const sentence = view.sentence
   if (trigger.needs === 'aircraft' && !AIRCRAFT.test(sentence.text)) return []
+  if (trigger.unless?.test(sentence.text)) return []
+  if (trigger.needs === 'territory' && !nearTerritory(text, view, at, at + word.length)) return []
+  const following = text.slice(at + word.length, Math.min(sentence.end, at + word.length + 60))
+  if (trigger.notBefore?.test(following)) return []
+  if (trigger.notAfter?.test(text.slice(Math.max(sentence.start, at - 80), at))) return []
   let place: EventPlace | null = null
   if (
     trigger.needs === 'crossing' ||
@@ -377,13 +449,41 @@ function buildEvents(
     : fromContext.length
       ? fromContext
       : [publicationSpan(published)]
-  const modality = readModality(sentence.text, type, at - sentence.start)
+  let modality = readModality(sentence.text, type, at - sentence.start)
+  const speech = SPEECH_TYPES.has(type)
+  const source = speech ? null : findAttribution(sentence.text, sentence.start, view.actors, at)
+  if (source && modality === 'asserted') {
+    const own = actors.some((a) => a.role === 'actor' && a.name === source.name)
+    modality = own ? 'claimed' : 'reported'
+  }
+  // A claim with no named source is the acting side's own ("the PMU … will hold the security file").
+  const claimant = actors.find((a) => a.role === 'actor')
+  const claimedBy =
+    !source && modality === 'claimed' && claimant
+      ? {
+          kind: claimant.kind === 'person' ? ('person' as const) : ('organisation' as const),
+          name: claimant.name,
+          text: /\bclaim\w*/i.exec(sentence.text)?.[0] ?? '',
+        }
+      : null
+  const attribution = source ??
+    claimedBy ?? { kind: 'outlet' as const, name: outlet ?? 'the report', text: '' }
+  const cues = certaintyCues(sentence.text)
+  const fatalities = VIOLENT_TYPES.has(type) ? statedFatalities(sentence.text) : undefined
+  const old = addDays(published.slice(0, 10), -BACKGROUND_DAYS)
   return resolved.map((time) => ({
     id: stableId(articleId, type, at, time.start),
     articleId,
     type,
-    modality,
+    modality:
+      modality === 'asserted' && time.certainty === 'stated' && time.end < old
+        ? 'background'
+        : modality,
     trigger: word,
+    ...(trigger.subtype ? { subtype: subtypeOf(trigger, sentence.text) } : {}),
+    attribution,
+    ...(cues.length ? { cues } : {}),
+    ...(fatalities !== undefined ? { fatalities } : {}),
     time,
     place,
     actors,

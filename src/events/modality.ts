@@ -4,10 +4,15 @@ import type { EventType, Modality } from '../model/index.js'
 /** Cues that qualify the trigger when they stand before it in its sentence. */
 const CUES_BEFORE: [Modality, RegExp][] = [
   ['denied', /\b(den(?:y|ied|ies|ying)|rejected reports)\b/i],
+  ['negated', /\b(not|n't|never|no|without|neither|nor|failed to)\s+(?:[\w-]+\s+){0,2}$/i],
   ['claimed', /\b(claim(?:s|ed|ing)?)\b/i],
   [
     'alleged',
     /\b(alleged(?:ly)?|allegations?|reportedly|purported(?:ly)?|ostensibly|unconfirmed|rumou?red|suspected)\b/i,
+  ],
+  [
+    'hypothetical',
+    /\b(could|might|may|possibl[ey]|potential(?:ly)?|in case|would have)\b[^,;]{0,50}$/,
   ],
   [
     'planned',

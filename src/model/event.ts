@@ -19,8 +19,21 @@ export const EventType = z.enum([
 ])
 export type EventType = z.infer<typeof EventType>
 
-/** Who says so: whether the report asserts the event or only relays a claim, report or allegation. */
-export const Modality = z.enum(['asserted', 'reported', 'claimed', 'alleged', 'planned', 'denied'])
+/**
+ * How the report holds the event: asserted as fact, relayed (reported, claimed, alleged), denied,
+ * only planned or supposed, said not to have happened, or told as background history.
+ */
+export const Modality = z.enum([
+  'asserted',
+  'reported',
+  'claimed',
+  'alleged',
+  'planned',
+  'denied',
+  'hypothetical',
+  'negated',
+  'background',
+])
 export type Modality = z.infer<typeof Modality>
 
 /** An actor in an event, by role. */
@@ -29,6 +42,8 @@ export const EventActor = z.object({
   id: z.string(),
   name: z.string(),
   text: z.string(),
+  /** The actor's kind from the pack ("state-forces", "armed-group", …), when known. */
+  kind: z.string().optional(),
 })
 export type EventActor = z.infer<typeof EventActor>
 
@@ -46,6 +61,16 @@ export const EventPlace = z.object({
 })
 export type EventPlace = z.infer<typeof EventPlace>
 
+/** Who says so: the outlet itself, a news agency or outlet it cites, a person or body, or unnamed "reports". */
+export const Attribution = z.object({
+  kind: z.enum(['outlet', 'media', 'person', 'organisation', 'reports']),
+  /** The source's name ("SANA", "Al-Masdar", "the PMU"), or the outlet's for `outlet`. */
+  name: z.string(),
+  /** The words that attribute it ("Al-Masdar even reported", "according to activists"). */
+  text: z.string(),
+})
+export type Attribution = z.infer<typeof Attribution>
+
 /** One event read from one article. */
 export const ArticleEvent = z.object({
   id: z.string(),
@@ -54,6 +79,17 @@ export const ArticleEvent = z.object({
   modality: Modality,
   /** The words that signalled the event ("re-opened", "airstrikes"). */
   trigger: z.string(),
+  /**
+   * A finer kind: control-taken `by-force` / `handover` / `security`; deployment `deploy` /
+   * `withdraw`; airstrike `drone`; statement `accuse` / `deny` / `claim` / `demand`.
+   */
+  subtype: z.string().optional(),
+  /** Who the report says the event comes from; absent when the report itself asserts it. */
+  attribution: Attribution.optional(),
+  /** Words that qualify how sure the report is ("mysterious", "unidentified", "alleged"). */
+  cues: z.array(z.string()).optional(),
+  /** Deaths the sentence states for this event. */
+  fatalities: z.number().int().nonnegative().optional(),
   time: TimeSpan,
   place: EventPlace.nullable(),
   actors: z.array(EventActor),

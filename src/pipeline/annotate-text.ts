@@ -1,7 +1,13 @@
-/** The `annotate` stage view: a text and the mentions found in it, offsets into that very text. */
-import type { TimeMention, TimeValue, TimexType } from '../model/index.js'
-import { recogniseTimes } from '../time/recognise-times.js'
-import { dateOrderForUrl } from '../time/date-order.js'
+/** The `annotate` stage view: a text and the mentions and events found in it, offsets into that very text. */
+import type {
+  ActorMention,
+  Article,
+  ArticleEvent,
+  TimeMention,
+  TimeValue,
+  TimexType,
+} from '../model/index.js'
+import { readArticle, type PipelineContext } from './extract-document.js'
 
 /** A time mention as `annotate --json` prints it. */
 export interface TimeAnnotation {
@@ -12,9 +18,25 @@ export interface TimeAnnotation {
   value: TimeValue
 }
 
+/** An actor mention as `annotate --json` prints it. */
+export interface ActorAnnotation {
+  start: number
+  end: number
+  text: string
+  id: string
+  name: string
+  kind: string
+  country: string | null
+}
+
+/** An event as `annotate --json` prints it: the stored event without its article id. */
+export type EventAnnotation = Omit<ArticleEvent, 'articleId'>
+
 /** Everything `annotate` finds in one text. */
 export interface Annotations {
   times: TimeAnnotation[]
+  actors: ActorAnnotation[]
+  events: EventAnnotation[]
 }
 
 /** What a text is annotated against. */
@@ -23,15 +45,34 @@ export interface AnnotateOptions {
   published: string
   /** The page's URL, whose domain hints at how numeric dates are written. */
   url?: string | null
+  /** The outlet, named as the source of what the text asserts. */
+  outlet?: string | null
 }
 
-/** Finds the time mentions of `text` (places, actors and events join as their stages land). */
-export function annotateText(text: string, options: AnnotateOptions): Annotations {
-  const times = recogniseTimes(text, {
+/** Runs the stages after the article on `text` and shapes what they find for output. */
+export function annotateText(
+  text: string,
+  options: AnnotateOptions,
+  ctx: PipelineContext,
+): Annotations {
+  const article: Article = {
+    id: 'annotate',
+    documentHash: '',
+    title: '',
+    byline: null,
+    outlet: options.outlet ?? null,
+    url: options.url ?? null,
     published: options.published,
-    dateOrder: dateOrderForUrl(options.url),
-  })
-  return { times: times.map(timeAnnotation) }
+    publishedStrategy: 'given',
+    language: 'en',
+    text,
+  }
+  const { mentions, events } = readArticle(article, ctx, options.url)
+  return {
+    times: mentions.filter((m): m is TimeMention => m.kind === 'time').map(timeAnnotation),
+    actors: mentions.filter((m): m is ActorMention => m.kind === 'actor').map(actorAnnotation),
+    events: events.map(eventAnnotation),
+  }
 }
 
 function timeAnnotation(t: TimeMention): TimeAnnotation {
@@ -39,4 +80,22 @@ function timeAnnotation(t: TimeMention): TimeAnnotation {
   delete value.text
   delete value.offset
   return { start: t.start, end: t.end, text: t.text, type: t.type, value }
+}
+
+function actorAnnotation(a: ActorMention): ActorAnnotation {
+  return {
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    id: a.actorId,
+    name: a.name,
+    kind: a.actorKind,
+    country: a.country,
+  }
+}
+
+function eventAnnotation(e: ArticleEvent): EventAnnotation {
+  const copy: Partial<ArticleEvent> = { ...e }
+  delete copy.articleId
+  return copy as EventAnnotation
 }

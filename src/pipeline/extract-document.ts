@@ -42,6 +42,21 @@ export interface PipelineContext {
   now: () => string
 }
 
+/** The stages after the article: mentions (time, place, actor) and the events they make up. */
+export function readArticle(
+  article: Article,
+  ctx: PipelineContext,
+  url?: string | null,
+): { mentions: Mention[]; events: ArticleEvent[] } {
+  const published = article.published ?? ctx.now()
+  const times = recogniseTimes(article.text, { published, dateOrder: dateOrderForUrl(url) })
+  const places = recognisePlaces(article.text, ctx.gazetteer)
+  const actors = recogniseActors(article.text, ctx.actors)
+  const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
+  const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
+  return { mentions, events }
+}
+
 /** Runs every stage on `doc`. Never throws on odd text: it returns fewer results instead. */
 export function extractDocument(doc: RawDocument, ctx: PipelineContext): DocumentResult {
   const article = extractArticle(doc)
@@ -57,15 +72,7 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
       skipped: `language "${article.language}": stored, but only English reports are extracted further`,
     }
   }
-  const published = article.published ?? ctx.now()
-  const times = recogniseTimes(article.text, {
-    published,
-    dateOrder: dateOrderForUrl(article.url ?? doc.url),
-  })
-  const places = recognisePlaces(article.text, ctx.gazetteer)
-  const actors = recogniseActors(article.text, ctx.actors)
-  const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
-  const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
+  const { mentions, events } = readArticle(article, ctx, article.url ?? doc.url)
   return {
     article,
     mentions,

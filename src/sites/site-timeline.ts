@@ -4,7 +4,17 @@
  */
 import type { SiteStatus, StatusFact, TimelineInterval } from '../model/index.js'
 
-const STRENGTH = { asserted: 3, reported: 2, alleged: 1, claimed: 1, planned: 0, denied: 0 }
+const STRENGTH: Record<StatusFact['modality'], number> = {
+  asserted: 3,
+  background: 3,
+  reported: 2,
+  alleged: 1,
+  claimed: 1,
+  planned: 0,
+  denied: 0,
+  hypothetical: 0,
+  negated: 0,
+}
 
 /** Traffic statuses say whether one can cross; control statuses say who took the site. */
 const TRAFFIC = new Set(['open', 'closed', 'restricted'])

@@ -20,6 +20,7 @@ export function statusFacts(events: ArticleEvent[]): StatusFact[] {
     const siteId = e.place?.siteId
     const status = statusOf(e)
     if (!siteId || status === undefined) continue
+    if (e.modality === 'negated' || e.modality === 'hypothetical') continue
     const holders = e.actors.filter((a) => a.role === 'actor').map((a) => a.name)
     const controller =
       status === null || e.type === 'control-taken' ? holders.join('; ') || null : null

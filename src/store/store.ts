@@ -29,6 +29,12 @@ export interface Extraction {
 export interface EventFilter {
   types?: string[]
   siteId?: string
+  /** Only events with one of these modalities. */
+  modalities?: string[]
+  /** Only events with one of these actors, in any role. */
+  actorIds?: string[]
+  /** Only events whose place name contains this text (case-insensitive). */
+  place?: string
   from?: string
   to?: string
   limit?: number
@@ -298,6 +304,21 @@ export class Store {
     if (filter.siteId) {
       params.push(filter.siteId)
       where.push(`e.site_id = $${params.length}`)
+    }
+    if (filter.modalities?.length) {
+      params.push(filter.modalities)
+      where.push(`e.modality = any($${params.length})`)
+    }
+    if (filter.actorIds?.length) {
+      const any = filter.actorIds.map((id) => {
+        params.push(JSON.stringify([{ id }]))
+        return `e.data->'actors' @> $${params.length}::jsonb`
+      })
+      where.push(`(${any.join(' or ')})`)
+    }
+    if (filter.place) {
+      params.push(`%${filter.place.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+      where.push(`e.data->'place'->>'name' ilike $${params.length}`)
     }
     if (filter.from) {
       params.push(filter.from)
