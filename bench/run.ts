@@ -16,6 +16,7 @@ import { ingestSources } from '../src/pipeline/ingest-sources.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { machineLine, markdownTable, writeSection } from './report-section.ts'
+import { benchRoute } from './bench-route.ts'
 
 const ROUNDS = 20
 
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
+  rows.push(await benchRoute())
   rows.push([
     'peak resident memory (max RSS)',
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,

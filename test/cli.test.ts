@@ -168,9 +168,26 @@ describe('borderwatch CLI', () => {
     assert.ok(geo.features.length > 0)
     const csv = runCli(db, ['export', '--format', 'csv']).stdout.trim().split('\n')
     assert.match(csv[0], /^event_id_cnty,event_date,year,time_precision,/)
-    const jsonl = runCli(db, ['export', '--format', 'jsonl']).stdout.trim().split('\n')
-    assert.equal(jsonl.length, csv.length - 1)
-    assert.equal(JSON.parse(jsonl[0]).id.startsWith('e-'), true)
+    const records = runCli(db, ['export', '--format', 'jsonl'])
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    const kinds = (k: string) => records.filter((r) => r.kind === k)
+    assert.equal(kinds('event').length, csv.length - 1)
+    assert.ok(kinds('event')[0].id.startsWith('e-'))
+    const status = kinds('status')
+    assert.ok(status.length > 0)
+    for (const f of status) {
+      assert.ok(f.site.id && typeof f.site.lat === 'number' && Array.isArray(f.site.countries))
+      assert.ok(f.date.start && f.date.precision && f.evidence.text && f.articleId)
+    }
+    const clusters = kinds('cluster')
+    assert.equal(
+      clusters.reduce((n, c) => n + c.eventIds.length, 0),
+      kinds('event').length,
+      'every event is in exactly one cluster',
+    )
+    assert.ok(kinds('site').length > 0)
     assert.notEqual(runCli(db, ['export', '--format', 'xml']).status, 0)
   })
 
@@ -229,11 +246,13 @@ describe('borderwatch CLI', () => {
     assert.deepEqual(text.published, {
       value: '2018-10-15T09:30',
       precision: 'instant',
+      timezone: null,
       source: 'dateline',
     })
     assert.equal(page.outlet, 'Mediterranean Dispatch')
     assert.equal(page.language, 'en')
     assert.equal(page.published.source, 'meta')
+    assert.match(page.published.timezone ?? '', /^(Z|[+-]\d{2}:\d{2})$/)
     assert.match(run.stderr, /http:\/\/127\.0\.0\.1:9\/a: refusing to fetch from 127\.0\.0\.1/)
   })
 
@@ -248,7 +267,15 @@ describe('borderwatch CLI', () => {
     const lines = run.stdout.trim().split('\n')
     assert.equal(lines.length, 1)
     const out = JSON.parse(lines[0])
-    assert.deepEqual(Object.keys(out), ['input', 'published', 'text', 'times', 'actors', 'events'])
+    assert.deepEqual(Object.keys(out), [
+      'input',
+      'published',
+      'text',
+      'times',
+      'places',
+      'actors',
+      'events',
+    ])
     assert.equal(out.text, text)
     const points = [...text]
     const monday = out.times.find((t: { text: string }) => t.text === 'Monday')

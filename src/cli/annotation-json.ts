@@ -37,6 +37,7 @@ export function annotationJson(
     published,
     text,
     times: annotations.times.map((t) => ({ ...t, start: at(t.start), end: at(t.end) })),
+    places: annotations.places.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })),
     actors: annotations.actors.map((a) => ({ ...a, start: at(a.start), end: at(a.end) })),
     events: annotations.events.map((e) => ({
       ...e,

@@ -1,5 +1,6 @@
 /** The `extract --json` contract: one article as the fields an outside tool reads. */
 import type { Article } from '../model/index.js'
+import { dateDetails } from '../ingest/published-date.js'
 
 /** What `borderwatch extract --json` prints per input (see docs/cli.md). */
 export interface ArticleJson {
@@ -12,6 +13,8 @@ export interface ArticleJson {
     value: string
     precision: 'instant' | 'day'
     source: Article['publishedStrategy']
+    /** The offset the page states (`+03:00`, `Z`), or null when it states none. */
+    timezone: string | null
   } | null
   text: string
 }
@@ -27,7 +30,7 @@ export function articleJson(a: Article): ArticleJson {
     published: a.published
       ? {
           value: a.published,
-          precision: a.published.includes('T') ? 'instant' : 'day',
+          ...dateDetails(a.published),
           source: a.publishedStrategy,
         }
       : null,

@@ -15,15 +15,19 @@ import { extractArticle } from '../ingest/extract-article.js'
 import { articleJson } from './article-json.js'
 import { annotationJson } from './annotation-json.js'
 import { annotateText } from '../pipeline/annotate-text.js'
-import { findSitesWithStatus } from '../sites/site-service.js'
+import { findSitesWithStatus, sitesWithStatus } from '../sites/site-service.js'
 import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
-import { eventsToJsonl } from '../exports/to-jsonl.js'
+import { toJsonl } from '../exports/to-jsonl.js'
+import { clusterEvents } from '../clusters/cluster-events.js'
+import { loadExportData } from '../exports/export-data.js'
 import { createApp } from '../server/create-app.js'
-import { EventType, Modality, type ApiEvent } from '../model/index.js'
+import { EventType, Modality, SiteStatus, type ApiEvent } from '../model/index.js'
+import { statusOn } from '../sites/site-timeline.js'
 import { defaultActorIndex } from '../actors/actor-index.js'
 import { foldName } from '../text/fold-name.js'
 import { CliError } from './cli-error.js'
+import { registerRouteCommand } from './route-command.js'
 import { formatTable } from './format-table.js'
 
 /** The sample reports shipped with borderwatch, ingested by `borderwatch start`. */
@@ -49,6 +53,7 @@ interface EventsFlags {
   from?: string
   to?: string
   limit: string
+  clustered?: boolean
 }
 
 /** The pack actors a name denotes, and every actor that is part of them ("PMU" takes in Kata'ib Hezbollah). */
@@ -256,7 +261,10 @@ export function buildProgram(): Command {
       'print a text with its time mentions, offsets into that text (no database involved)',
     )
     .argument('<inputs...>', 'files, folders, http(s) URLs, or - for standard input')
-    .option('--json', 'one JSON object per input: {input, published, text, times, actors, events}')
+    .option(
+      '--json',
+      'one JSON object per input: {input, published, text, times, places, actors, events}',
+    )
     .option('--published <datetime>', 'publication date-time to resolve relative times against')
     .option(
       '--as-is',
@@ -306,6 +314,10 @@ export function buildProgram(): Command {
             `  ${t.start}-${t.end}\t${t.type}\t${JSON.stringify(t.text)}\t${when} ${t.value.precision} ${t.value.certainty}\n`,
           )
         }
+        for (const p of result.places)
+          process.stdout.write(
+            `  ${p.start}-${p.end}\tPLACE\t${JSON.stringify(p.text)}\t${p.name ?? 'unresolved'} (${p.kind}${p.country ? `, ${p.country}` : ''})\n`,
+          )
         for (const a of result.actors)
           process.stdout.write(
             `  ${a.start}-${a.end}\tACTOR\t${JSON.stringify(a.text)}\t${a.name} (${a.kind})\n`,
@@ -357,6 +369,10 @@ export function buildProgram(): Command {
     .option('--from <date>', 'only events that end on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only events that start on or before this date (YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many events', '1000')
+    .option(
+      '--clustered',
+      'one row per happening: reports of the same event merged, sources counted',
+    )
     .action(async (opts: EventsFlags) => {
       const modalities = opts.modality?.split(',').map((t) => t.trim())
       for (const m of modalities ?? []) {
@@ -406,6 +422,29 @@ export function buildProgram(): Command {
           from: opts.from,
           to: opts.to,
         })
+        if (opts.clustered) {
+          const clusters = clusterEvents(list.events)
+          if (opts.json)
+            process.stdout.write(
+              `${JSON.stringify({ clusters, total: clusters.length }, null, 2)}\n`,
+            )
+          else
+            process.stdout.write(
+              `${formatTable(
+                ['when', 'type', 'place', 'reports', 'sources', 'sentence'],
+                clusters.map((c) => [
+                  c.time.start === c.time.end ? c.time.start : `${c.time.start}…${c.time.end}`,
+                  c.type,
+                  c.place?.name ?? '',
+                  String(c.articleIds.length),
+                  String(c.lineages),
+                  c.sources[0].sentence,
+                ]),
+                70,
+              )}\n`,
+            )
+          return
+        }
         if (opts.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`)
         else if (!list.events.length)
           process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')
@@ -421,9 +460,11 @@ export function buildProgram(): Command {
     .command('site')
     .description("a site's status timeline; any spelling of its name or either side's name works")
     .argument('<name...>', 'site name, e.g. "Al Qaim" or albukamal-al-qaim')
-    .option('--as-of <date>', 'status on this date (YYYY-MM-DD)')
+    .option('--on <date>', 'status on this date (YYYY-MM-DD)')
+    .option('--as-of <date>', 'the same as --on')
     .option('--json', 'print JSON')
-    .action(async (words: string[], opts: { asOf?: string; json?: boolean }) => {
+    .action(async (words: string[], opts: { asOf?: string; on?: string; json?: boolean }) => {
+      opts.asOf ??= opts.on
       const name = words.join(' ')
       if (opts.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
         throw new CliError('bad-argument', `--as-of ${opts.asOf}: use a date as YYYY-MM-DD`)
@@ -447,8 +488,11 @@ export function buildProgram(): Command {
               `  ${i.start} → ${i.end ?? 'now'}: ${i.status}${i.controllers.length ? ` (${i.controllers.join(', ')})` : ''}\n`,
             )
             for (const f of i.facts) {
+              const conflict = i.conflicts?.includes(f) ? ' CONFLICT' : ''
+              const source =
+                f.source && f.source.kind !== 'outlet' ? ` (says ${f.source.name})` : ''
               process.stdout.write(
-                `    [${f.modality}] ${f.status ?? 'control'}${f.controller ? ` by ${f.controller}` : ''}: “${f.evidence}”\n`,
+                `    [${f.modality}${conflict}] ${f.status ?? 'control'}${f.controller ? ` by ${f.controller}` : ''}${source}: “${f.evidence}”\n`,
               )
             }
           }
@@ -457,8 +501,83 @@ export function buildProgram(): Command {
     })
 
   program
+    .command('sites')
+    .description('every site with its status on a date (latest when no date is given)')
+    .option('--on <date>', 'status on this date (YYYY-MM-DD)')
+    .option('--country <iso2>', 'only sites in this country (two-letter code, e.g. SY)')
+    .option('--status <status>', `only sites with this status: ${SiteStatus.options.join(', ')}`)
+    .option('--all', 'also sites nothing has been read about')
+    .option('--json', 'print JSON (the ApiSiteList shape)')
+    .action(
+      async (opts: {
+        on?: string
+        country?: string
+        status?: string
+        all?: boolean
+        json?: boolean
+      }) => {
+        if (opts.on && !/^\d{4}-\d{2}-\d{2}$/.test(opts.on))
+          throw new CliError('bad-argument', `--on ${opts.on}: use a date as YYYY-MM-DD`)
+        if (opts.status && !SiteStatus.safeParse(opts.status).success)
+          throw new CliError(
+            'bad-argument',
+            `--status ${opts.status}: unknown; one of ${SiteStatus.options.join(', ')}`,
+          )
+        const country = opts.country?.toUpperCase()
+        if (country && !/^[A-Z]{2}$/.test(country))
+          throw new CliError(
+            'bad-argument',
+            `--country ${opts.country}: use a two-letter code, e.g. SY`,
+          )
+        await withStore(program, async (store) => {
+          await syncPackSites(store, defaultContext())
+          const sites = (await sitesWithStatus(store, opts.on)).filter(
+            (s) =>
+              (opts.all || s.timeline.length > 0) &&
+              (!country || s.countries.includes(country)) &&
+              (!opts.status || s.status === opts.status),
+          )
+          if (opts.json) {
+            process.stdout.write(`${JSON.stringify({ asOf: opts.on ?? null, sites }, null, 2)}\n`)
+            return
+          }
+          if (!sites.length) {
+            process.stdout.write('no sites match\n')
+            return
+          }
+          process.stdout.write(
+            `${formatTable(
+              [
+                'site',
+                'countries',
+                `status${opts.on ? ` on ${opts.on}` : ''}`,
+                'since',
+                'held by',
+                'conflicts',
+              ],
+              sites.map((s) => {
+                const now = opts.on ? statusOn(s.timeline, opts.on) : (s.timeline.at(-1) ?? null)
+                return [
+                  s.name,
+                  s.countries.join('–'),
+                  s.status,
+                  now?.start ?? '',
+                  s.controllers.join(', '),
+                  String(now?.conflicts?.length ?? 0),
+                ]
+              }),
+              60,
+            )}\n`,
+          )
+        })
+      },
+    )
+
+  program
     .command('export')
-    .description('write all events as GeoJSON, CSV (ACLED-compatible columns) or JSON Lines')
+    .description(
+      'write events as GeoJSON or CSV (ACLED-compatible columns), or events, status facts, clusters and sites as JSON Lines',
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['geojson', 'csv', 'jsonl'])
@@ -467,10 +586,11 @@ export function buildProgram(): Command {
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (opts: { format: 'geojson' | 'csv' | 'jsonl'; out?: string }) => {
       const text = await withStore(program, async (store) => {
+        if (opts.format === 'jsonl') return toJsonl(await loadExportData(store))
         const { events } = await store.listEvents({ limit: 1_000_000 })
         if (opts.format === 'geojson')
           return `${JSON.stringify(eventsToGeoJson(events), null, 2)}\n`
-        return opts.format === 'csv' ? eventsToCsv(events) : eventsToJsonl(events)
+        return eventsToCsv(events)
       })
       if (opts.out) {
         try {
@@ -516,5 +636,6 @@ export function buildProgram(): Command {
       })
     })
 
+  registerRouteCommand(program, (fn) => withStore(program, fn))
   return program
 }

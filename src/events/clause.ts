@@ -1,7 +1,8 @@
 /** Clause-level views of a sentence: where the trigger's clause starts, appositives, quotations. */
 
 /** Words that open a new clause before a trigger ("... in 2017 when elements of KH moved"). */
-const CLAUSE_OPENER = /(?:[;:]|\b(?:when|that|as|after|while|because|whereas|but|and then)\b)\s*/gi
+const CLAUSE_OPENER =
+  /(?:[;:]|\b(?:when|that|as|after|while|because|whereas|but|and then)\b|(?<![A-Z][\w-]*),\s+and\b(?=\s+(?:the\s+)?[A-Z]))\s*/gi
 /** ", a group sanctioned by the US which is part of the PMU," — says who someone is, not what they did. */
 const APPOSITIVE = /,\s*(?:a|an|the|which|who|whose|part of|one of)\b[^,]*,/gi
 

@@ -145,7 +145,17 @@ function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[]
     else chains.push([t])
   }
   const distance = (t: TimeMention) => Math.min(Math.abs(t.start - at), Math.abs(t.end - at))
-  const nearest = [...times].sort((a, b) => distance(a) - distance(b))[0]
+  // "closed since 2014", "reopened on Monday": a time the trigger governs through a preposition wins.
+  const governed = times.find(
+    (t) =>
+      t.start > at &&
+      /^[\p{L}-]*\s+(?:\w+\s+){0,2}?(?:since|in|on|until|till|from|during|for|by|at)\s+(?:the\s+)?$/u.test(
+        text.slice(at, t.start),
+      ) &&
+      t.start - at < 40,
+  )
+  const nearest =
+    governed ?? [...times].sort((a, b) => distance(a) - distance(b) || b.start - a.start)[0]
   const chain = chains.find((c) => c.includes(nearest)) ?? [nearest]
   const last = chain[chain.length - 1]
   const around = chain[0].start >= at || (last.end <= at && at - last.end <= 12)
@@ -211,12 +221,20 @@ function actorsFor(
     name: string,
     mentionText: string,
     kind?: string,
+    country?: string | null,
   ) => {
     if (!out.some((a) => a.id === id))
-      out.push({ role, id, name, text: mentionText, ...(kind ? { kind } : {}) })
+      out.push({
+        role,
+        id,
+        name,
+        text: mentionText,
+        ...(kind ? { kind } : {}),
+        ...(country ? { country } : {}),
+      })
   }
   const addMention = (role: EventActor['role'], m: ActorMention) =>
-    add(role, m.actorId, m.name, m.text, m.actorKind)
+    add(role, m.actorId, m.name, m.text, m.actorKind, m.country)
   const usable = view.actors.filter((m) => !insideAny(view.quoted, m.start, m.end))
   const after = usable.filter((m) => m.start >= triggerEnd)
   for (const m of after) {
@@ -267,6 +285,7 @@ function actorsFor(
             country.name,
             country.text,
             'state-forces',
+            country.country,
           )
         }
       }
@@ -426,6 +445,8 @@ function buildEvents(
   if (trigger.needs === 'territory' && !nearTerritory(text, view, at, at + word.length)) return []
   const following = text.slice(at + word.length, Math.min(sentence.end, at + word.length + 60))
   if (trigger.notBefore?.test(following)) return []
+  // "took Al-Bukamal" takes a place; "took to the streets", "took place" do not.
+  if (/^took$/i.test(word) && !/^\s[A-Z]/.test(following)) return []
   if (trigger.notAfter?.test(text.slice(Math.max(sentence.start, at - 80), at))) return []
   let place: EventPlace | null = null
   if (
@@ -507,6 +528,14 @@ function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
       SPEECH_TYPES.has(e.type)
         ? (e.actors.find((a) => a.role === 'actor')?.id ?? '')
         : (e.place?.ref ?? ''),
+      // Two sides taking their halves of a crossing are two events.
+      e.type === 'control-taken'
+        ? e.actors
+            .filter((a) => a.role === 'actor')
+            .map((a) => a.id)
+            .sort()
+            .join(',')
+        : '',
     ].join('|')
   const seen = new Set<string>()
   return events.filter((e) => {

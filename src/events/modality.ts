@@ -24,6 +24,10 @@ const CUES_BEFORE: [Modality, RegExp][] = [
   ],
 ]
 
+/** An event called off after its trigger: "the opening of the crossing was put off". */
+const CALLED_OFF_AFTER =
+  /^[\p{L}-]*\s+(?:[\p{L}’'-]+\s+){0,5}?(?:was|were|has been|have been|had been|is|are|got)\s+(?:\w+\s+)?(?:put off|postponed|delayed|called off|cancel+ed|suspended|blocked|halted|shelved)\b/iu
+
 /** Attribution after the trigger: "…, the Observatory said", "according to activists". */
 const ATTRIBUTION_AFTER =
   /\b(according to|reportedly)\b|,\s*(?:[\p{L}’'-]+\s+){0,5}(?:said|says|reported|claimed|told)\b/iu
@@ -38,6 +42,7 @@ export function readModality(sentence: string, type: EventType, triggerOffset: n
     return /\baccording to reports\b|\breportedly\b/i.test(sentence) ? 'reported' : 'asserted'
   }
   const before = sentence.slice(0, triggerOffset)
+  if (CALLED_OFF_AFTER.test(sentence.slice(triggerOffset))) return 'negated'
   for (const [modality, re] of CUES_BEFORE) if (re.test(before)) return modality
   const after = sentence.slice(triggerOffset)
   if (ATTRIBUTION_AFTER.test(after)) {

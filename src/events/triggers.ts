@@ -62,6 +62,12 @@ export const TRIGGERS: Trigger[] = [
     needs: 'crossing',
   },
   {
+    type: 'crossing-closed',
+    re: /\b(restrict(?:ed|s|ing|ions? on)|limited to|only (?:open|allowed|permitted) (?:to|for)|suspend(?:ed|s|ing)? (?:\w+ ){0,3}(?:traffic|crossings?|movement|entry|exits?|operations))\b/gi,
+    needs: 'crossing',
+    subtype: 'restricted',
+  },
+  {
     type: 'control-taken',
     re: /\b(hold(?:s|ing)? the security file|in control of|secur(?:e|ed|ing) the (?:crossing|border|area))\b/gi,
     subtype: 'security',
@@ -82,7 +88,7 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     type: 'control-taken',
-    re: /\b(seiz(?:ed|es|ing|ure of)|captur(?:ed|es|ing|e of)|overr(?:an|un|unning)|t(?:ook|aken|akes?|aking) (?:full |complete |total )?(?:over|control)|gain(?:ed|s|ing) (?:control|ground)|assum(?:ed|es) control|fell to|under the control of|advanced (?:into|on)|entered the (?:town|city|village|area)|dr(?:ove|iven|ive|iving) (?:\w+ ){0,4}out|push(?:ed|ing)? (?:\w+ ){0,3}(?:back|out)|freed|controlling the|ousted|wrest(?:ed|ing)? control|established control|(?:extended|imposed|restored) (?:its |their |full )?control)\b/gi,
+    re: /\b(seiz(?:ed|es|ing|ure of)|captur(?:ed|es|ing|e of)|overr(?:an|un|unning)|t(?:ook|aken|akes?|aking) (?:full |complete |total )?(?:over|control)|took(?= [A-Z])|gain(?:ed|s|ing) (?:control|ground)|assum(?:ed|es) control|fell to|under the control of|advanced (?:into|on)|entered the (?:town|city|village|area)|dr(?:ove|iven|ive|iving) (?:\w+ ){0,4}out|push(?:ed|ing)? (?:\w+ ){0,3}(?:back|out)|freed|controlling the|ousted|wrest(?:ed|ing)? control|established control|(?:extended|imposed|restored) (?:its |their |full )?control)\b/gi,
     subtype: 'by-force',
     needs: 'territory',
     notBefore: NOT_TERRITORY,

@@ -4,6 +4,7 @@ const CLUTTER_LINE = [
   /^\d+\s*(min|mins|minute|minutes)\s+read\.?$/i,
   /^.{0,100}\b\d+\s*(min|mins|minute|minutes)\s+read\b.{0,60}$/i,
   /^by\s+[\p{Lu}][^.!?]{0,60}$/iu,
+  /^[Bb]y\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*)*\s*(,|&|\||—|\band\b|\bon\b|\bupdated\b|\bpublished\b).{0,150}$/u,
   /\(photo credit:[^)]*\)\s*$/i,
   /^(photo|image|picture|photograph)s?( credit)?\s*[:/]/i,
   /^(cookie settings|accept( all)?( cookies)?|manage cookies|reject all)$/i,
@@ -11,7 +12,16 @@ const CLUTTER_LINE = [
   /^share (on|this|via)\b/i,
   /^(share|tweet|email|print|copy link|listen to this article)$/i,
   /^(sign up|subscribe)\b.{0,80}(newsletter|inbox|updates)/i,
-  /^(advertisement|sponsored( content)?|skip to (main )?content)$/i,
+  /^(advertisement|advert|sponsored( content| links?)?|skip to (main )?content)$/i,
+  /^(continue reading( below)?|this slideshow requires javascript\.?|\d* ?comments?|image \d+ of \d+)$/i,
+  /^(read more|see more|read also|also read|related|more)\s*:.{0,160}$/i,
+  /^don[’']?t miss\s*:?$/i,
+  /^(comments are closed\.?|like this (story|article)\?.{0,60})$/i,
+  /^(posted|published|updated|last updated|first published)(\s+on\s+|\s*:\s*).{0,60}\b(19|20)\d{2}\b.{0,60}$/i,
+  /^[^.!?]{0,80}[|/]\s*(getty images|shutterstock|afp|reuters|ap|ap photo|epa)$/i,
+  /^.{0,120}\bcontributed to (this|the) (report|story|article)\.?$/i,
+  /^follow (us|me|him|her|them)\b.{0,200}$/i,
+  /^.{0,120}\bfollow (us|me|him|her|them) on (twitter|facebook|instagram|x)\b.{0,120}$/i,
   /^(©|copyright\b|\(c\)\s)/i,
   /^all rights reserved\.?$/i,
 ]
@@ -29,6 +39,18 @@ export function isClutter(paragraph: string): boolean {
   return CLUTTER_LINE.some((re) => re.test(p))
 }
 
+function fold(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+/** True for the page's headline repeated at the top of the text, also as "Headline | Outlet". */
+function repeatsTitle(paragraph: string, title: string): boolean {
+  const p = fold(paragraph)
+  const t = fold(title)
+  if (!p || !t) return false
+  return p === t || (p.length >= 20 && (t.startsWith(p) || t.endsWith(p)))
+}
+
 /**
  * Cleans a list of paragraphs: drops clutter, cuts at a "Related"/"Read more" heading in the
  * last part of the page, drops repeats of the title and standfirsts repeated verbatim later.
@@ -37,7 +59,10 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   let kept = paragraphs.map((p) => p.replace(/\s+/g, ' ').trim()).filter((p) => p !== '')
   const cut = kept.findIndex((p, i) => i > 0 && i >= kept.length * 0.5 && TEASER_HEADING.test(p))
   if (cut >= 0) kept = kept.slice(0, cut)
-  kept = kept.filter((p) => !isClutter(p) && !(title && p === title.trim()))
+  kept = kept.filter(
+    (p, i) =>
+      !isClutter(p) && !(title && (p === title.trim() || (i < 3 && repeatsTitle(p, title)))),
+  )
   // A section label ("Syria", "Middle East") above the story is a kicker, not text.
   const first = kept[0] ?? ''
   if (

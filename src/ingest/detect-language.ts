@@ -39,21 +39,36 @@ const SCRIPTS: [string, RegExp][] = [
   ['ja', /[\u3040-\u30ff]/g],
   ['zh', /[\u4e00-\u9fff]/g],
 ]
+const ANY_SCRIPT = /[\u0590-\u06ff\u0400-\u04ff\uac00-\ud7af\u3040-\u30ff\u4e00-\u9fff]/
+
+/** For each stopword, the languages it belongs to; built once. */
+const STOPWORD_LANGUAGES = new Map<string, string[]>()
+for (const [lang, list] of Object.entries(STOPWORDS)) {
+  for (const word of list)
+    STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), lang])
+}
 
 /** The language the text itself shows, or null when it is too short or unclear. */
 export function languageOfText(text: string): string | null {
   const sample = text.slice(0, 20_000)
-  const letters = (sample.match(/\p{L}/gu) ?? []).length
-  if (letters < 80) return null
-  for (const [lang, re] of SCRIPTS) {
-    if ((sample.match(re) ?? []).length / letters > 0.3) return lang
-  }
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? []
+  let letters = 0
+  for (const w of words) letters += w.length
+  if (letters < 80) return null
+  if (ANY_SCRIPT.test(sample)) {
+    for (const [lang, re] of SCRIPTS) {
+      if ((sample.match(re) ?? []).length / letters > 0.3) return lang
+    }
+  }
+  const hits = new Map<string, number>()
+  for (const w of words) {
+    for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1)
+  }
   let best: string | null = null
   let bestShare = 0
-  for (const [lang, list] of Object.entries(STOPWORDS)) {
-    const set = new Set(list)
-    const share = words.filter((w) => set.has(w)).length / words.length
+  // Languages in the order they are listed, so that ties fall as they always did.
+  for (const lang of Object.keys(STOPWORDS)) {
+    const share = (hits.get(lang) ?? 0) / words.length
     if (share > bestShare) {
       best = lang
       bestShare = share

@@ -1,225 +1,42 @@
-/** Reads a raw document into an article: clean block text plus title, outlet, byline and date. */
-import { parseHTML } from 'linkedom'
-import { Readability } from '@mozilla/readability'
+/**
+ * Reads a raw document into an article: clean block text plus title, outlet, byline and date. HTML
+ * is parsed once into a light tree; borderwatch's block finder reads the story, Readability the rare
+ * page it misses.
+ */
 import type { Article, RawDocument } from '../model/index.js'
 import { cleanParagraphs } from './clean-paragraphs.js'
 import { detectLanguage } from './detect-language.js'
-import { nestsDeeperThan, stripTags } from './html-depth.js'
+import { findArticleBlocks } from './find-article-blocks.js'
+import { nestsDeeperThan } from './html-depth.js'
+import { parsePage } from './html-tree.js'
+import { firstHeading, metaValue, pageByline, pageDate } from './page-metadata.js'
 import { dateFromUrl, normaliseIsoDate, parseDateline, type FoundDate } from './published-date.js'
+import { readabilityParagraphs } from './readability-fallback.js'
 
-/** Pages nested deeper than this are read as text: a DOM walk that deep would overflow the stack. */
-const MAX_DEPTH = 400
-
-/** Elements whose text is never article text. */
-const NOT_TEXT =
-  'script, style, noscript, template, figure, figcaption, nav, aside, footer, form, button, svg'
-const BLOCK = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'PRE',
-  'TD',
-  'TH',
-  'DT',
-  'DD',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'UL',
-  'OL',
-  'TABLE',
-  'TR',
-  'BR',
-  'HR',
-])
-
-type Doc = ReturnType<typeof parseHTML>['document']
-type El = ReturnType<Doc['querySelector']> & object
-
-/** Class and id words of page furniture: share bars, captions, teasers, sign-up boxes. */
-const FURNITURE =
-  /(^|[-_\s])(share|sharing|social-share|related|newsletter|subscribe|signup|promo|advert|advertisement|cookie|consent|caption|wp-caption-text|credit|breadcrumbs?|byline-row|read-time|recirc|outbrain|taboola)([-_\s]|$)/i
+/** Pages nested deeper than this are too deep for Readability's DOM walk: no fallback for them. */
+const MAX_DOM_DEPTH = 400
 
 /**
- * Removes furniture that Readability keeps because it sits inside the story's container
- * (image captions, share bars, inline teasers), judged by its class or id and by being short.
+ * Below this many characters of text the block finder's result is taken as a miss and
+ * Readability reads the page instead; the longer of the two is kept.
  */
-function dropFurniture(document: Doc): void {
-  for (const el of Array.from(document.querySelectorAll('[class], [id]')) as El[]) {
-    const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
-    if (!FURNITURE.test(name) || el.tagName === 'BODY' || el.tagName === 'ARTICLE') continue
-    const words = (el.textContent ?? '').split(/\s+/).filter(Boolean).length
-    if (words <= 80) el.remove()
-  }
-}
-
-/** Splits an element's text into paragraphs at block boundaries. */
-function blockText(root: El): string[] {
-  const paragraphs: string[] = []
-  let current = ''
-  const flush = () => {
-    if (current.trim()) paragraphs.push(current.replace(/\s+/g, ' ').trim())
-    current = ''
-  }
-  const walk = (node: El) => {
-    for (const child of Array.from(node.childNodes) as El[]) {
-      if (child.nodeType === 3) current += child.textContent ?? ''
-      else if (child.nodeType === 1) {
-        const block = BLOCK.has(child.tagName)
-        if (block) flush()
-        walk(child)
-        if (block) flush()
-      }
-    }
-  }
-  walk(root)
-  flush()
-  return paragraphs
-}
-
-function meta(document: Doc, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el =
-      document.querySelector(`meta[property="${key}"]`) ??
-      document.querySelector(`meta[name="${key}"]`) ??
-      document.querySelector(`meta[itemprop="${key}"]`)
-    const value = el?.getAttribute('content')?.trim()
-    if (value) return value
-  }
-  return null
-}
-
-function findInJsonLd(value: unknown, key: string): string | null {
-  if (Array.isArray(value)) {
-    for (const v of value) {
-      const found = findInJsonLd(v, key)
-      if (found) return found
-    }
-  } else if (value && typeof value === 'object') {
-    const record = value as Record<string, unknown>
-    if (typeof record[key] === 'string') return record[key] as string
-    for (const v of Object.values(record)) {
-      const found = findInJsonLd(v, key)
-      if (found) return found
-    }
-  }
-  return null
-}
-
-/** Every JSON-LD block of a page, parsed once; broken blocks (common on real pages) are skipped. */
-function jsonLdBlocks(document: Doc): unknown[] {
-  const blocks: unknown[] = []
-  for (const script of Array.from(
-    document.querySelectorAll('script[type="application/ld+json"]'),
-  ) as El[]) {
-    try {
-      blocks.push(JSON.parse(script.textContent ?? ''))
-    } catch {
-      // other signals still apply
-    }
-  }
-  return blocks
-}
-
-/** A date written in an element's attributes or text: ISO first, then a dateline shape. */
-function elementDate(el: El | null | undefined): string | null {
-  if (!el) return null
-  for (const attr of ['datetime', 'content', 'title']) {
-    const value = el.getAttribute(attr)
-    const iso = value ? normaliseIsoDate(value) : null
-    if (iso) return iso
-  }
-  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim()
-  return text.length <= 60 ? (normaliseIsoDate(text) ?? parseDateline(text)) : null
-}
-
-const DATE_CLASS =
-  /(^|[-_\s])(date|dateline|published|publish-date|pubdate|posted|post-date|timestamp|entry-date|article-date)([-_\s]|$)/i
-
-/** A date written in the page's own words beside the byline ("Published On May 10, 2022"). */
-function bylineDate(document: Doc): string | null {
-  let looked = 0
-  for (const el of Array.from(document.querySelectorAll('[class]')) as El[]) {
-    if (!DATE_CLASS.test(el.getAttribute('class') ?? '')) continue
-    const date = elementDate(el)
-    if (date) return date
-    if (++looked >= 20) break
-  }
-  return null
-}
+const FALLBACK_BELOW = 250
 
 /**
- * Every publication-date signal of a page, then the day most of them agree on: a stale JSON-LD
- * block or a template's meta tag is outvoted by the URL, the <time> element and the byline date.
- * On a tie the more explicit signal wins.
+ * Finds a dateline among the first paragraphs and removes it from the text. An "Updated …" line
+ * is removed too, but it does not date the first publication.
  */
-function htmlDate(document: Doc, url: string | null, ld: unknown[]): FoundDate | null {
-  const signals: [string | null, FoundDate['strategy']][] = [
-    [findInJsonLd(ld, 'datePublished'), 'json-ld'],
-    [
-      meta(
-        document,
-        'article:published_time',
-        'og:published_time',
-        'og:pubdate',
-        'datePublished',
-        'pubdate',
-        'publishdate',
-        'publish-date',
-        'date',
-        'dc.date',
-        'DC.date.issued',
-        'dcterms.created',
-        'parsely-pub-date',
-        'sailthru.date',
-      ),
-      'meta',
-    ],
-    [elementDate(document.querySelector('[itemprop="datePublished"]') as El | null), 'meta'],
-    [
-      elementDate(document.querySelector('time[pubdate], article time, time') as El | null),
-      'time-element',
-    ],
-    [dateFromUrl(url), 'url'],
-    [bylineDate(document), 'text'],
-  ]
-  const found = signals
-    .map(([raw, strategy]) => ({ value: raw ? normaliseIsoDate(raw) : null, strategy }))
-    .filter((f): f is FoundDate => f.value !== null)
-  if (!found.length) return null
-  const votes = new Map<string, number>()
-  for (const f of found) votes.set(f.value.slice(0, 10), (votes.get(f.value.slice(0, 10)) ?? 0) + 1)
-  const best = Math.max(...votes.values())
-  const day = found.find((f) => votes.get(f.value.slice(0, 10)) === best)!.value.slice(0, 10)
-  // Of the signals for that day, the one that knows the time of day says most.
-  return (
-    found.find((f) => f.value.startsWith(day) && f.value.includes('T')) ??
-    found.find((f) => f.value.startsWith(day))!
-  )
-}
-
-/** Finds a dateline among the first paragraphs and removes it from the text. */
 function takeDateline(paragraphs: string[]): { date: FoundDate | null; rest: string[] } {
   for (const [i, p] of paragraphs.slice(0, 6).entries()) {
     const line = p.replace(/\s*[/|·•]\s*\d+\s*min(?:ute)?s?\s+read\.?$/i, '')
     const value = line.length <= 60 ? parseDateline(line) : null
     if (value) {
-      return { date: { value, strategy: 'dateline' }, rest: paragraphs.filter((_, j) => j !== i) }
+      const rest = paragraphs.filter((_, j) => j !== i)
+      if (/^(last\s+)?(updated|modified)\b/i.test(line)) return takeDateline(rest)
+      return { date: { value, strategy: 'dateline' }, rest }
     }
   }
   return { date: null, rest: paragraphs }
-}
-
-/** The text of a page's <title>, read without a DOM; empty when it has none. */
-function titleTag(html: string): string {
-  return stripTags(html.match(/<title[^>]*>([\s\S]*?)<\/title>/i)?.[1] ?? '')
 }
 
 /** Drops a trailing " | Outlet" or " - Outlet" that pages add to their <title>. */
@@ -238,56 +55,35 @@ function hostOf(url: string | null): string | null {
   }
 }
 
+/** The story's paragraphs: the block finder first, Readability when that finds too little. */
+function articleParagraphs(html: string, found: string[], length: number): string[] {
+  if (length >= FALLBACK_BELOW || nestsDeeperThan(html, MAX_DOM_DEPTH)) return found
+  const fallback = readabilityParagraphs(html)
+  const fallbackLength = fallback.reduce((n, p) => n + p.length, 0)
+  return fallbackLength > length ? fallback : found
+}
+
 function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
-  const { document } = parseHTML(doc.content)
-  const canonical =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    meta(document, 'og:url') ??
-    doc.hints.url ??
-    null
-  const ld = jsonLdBlocks(document)
-  const found = htmlDate(document, canonical, ld)
-  const title =
-    doc.hints.title ??
-    meta(document, 'og:title') ??
-    document.querySelector('title')?.textContent?.trim() ??
-    ''
-  const outlet = meta(document, 'og:site_name') ?? hostOf(canonical)
-  const byline = meta(document, 'author') ?? findInJsonLd(ld, 'author')
-  dropFurniture(document)
-  // The article comes back as a DOM node, not HTML to parse again.
-  const parsed = new Readability(
-    document as unknown as ConstructorParameters<typeof Readability>[0],
-    {
-      keepClasses: false,
-      serializer: (node) => node,
-    },
-  ).parse()
-  let paragraphs: string[] = []
-  const content = parsed?.content as unknown as El | undefined
-  if (content) {
-    for (const el of Array.from(content.querySelectorAll(NOT_TEXT)) as El[]) el.remove()
-    paragraphs = blockText(content)
-  }
+  const { root, head } = parsePage(doc.content)
+  const canonical = head.canonical ?? metaValue(head, 'og:url') ?? doc.hints.url ?? null
+  const title = doc.hints.title ?? metaValue(head, 'og:title') ?? (head.title || firstHeading(root))
+  const outlet = metaValue(head, 'og:site_name') ?? hostOf(canonical)
+  const byline = pageByline(root, head)
+  const blocks = findArticleBlocks(root)
+  const paragraphs = articleParagraphs(doc.content, blocks.paragraphs, blocks.length)
   const dateline = takeDateline(paragraphs)
-  const dated = {
-    date: found ?? dateline.date,
-    rest: cleanParagraphs(dateline.rest, title || parsed?.title || undefined),
-  }
-  const declared =
-    document.documentElement?.getAttribute('lang') ??
-    meta(document, 'og:locale') ??
-    document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ??
-    null
-  const text = dated.rest.join('\n\n')
+  const date = pageDate(root, head, { canonical, page: doc.hints.url ?? null }, dateline.date)
+  const rest = cleanParagraphs(dateline.rest, title || undefined)
+  const declared = head.lang ?? metaValue(head, 'og:locale') ?? head.contentLanguage
+  const text = rest.join('\n\n')
   return {
-    title: stripOutlet(title || parsed?.title || '', outlet ?? parsed?.siteName ?? null),
+    title: stripOutlet(title, outlet),
     language: detectLanguage(declared, text).language,
-    byline: byline ?? parsed?.byline ?? null,
-    outlet: outlet ?? parsed?.siteName ?? null,
+    byline,
+    outlet,
     url: canonical,
-    published: dated.date?.value ?? null,
-    publishedStrategy: dated.date?.strategy ?? 'none',
+    published: date?.value ?? null,
+    publishedStrategy: date?.strategy ?? 'none',
     text,
   }
 }
@@ -319,16 +115,7 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
  * (`--published`, a JSONL field) wins over one found inside it.
  */
 export function extractArticle(doc: RawDocument): Article {
-  const read =
-    doc.contentType !== 'text/html'
-      ? fromText(doc)
-      : nestsDeeperThan(doc.content, MAX_DEPTH)
-        ? fromText({
-            ...doc,
-            content: stripTags(doc.content),
-            hints: { ...doc.hints, title: doc.hints.title ?? titleTag(doc.content) },
-          })
-        : fromHtml(doc)
+  const read = doc.contentType !== 'text/html' ? fromText(doc) : fromHtml(doc)
   const given = doc.hints.published ? normaliseIsoDate(doc.hints.published) : null
   return {
     id: `a-${doc.hash.slice(0, 16)}`,

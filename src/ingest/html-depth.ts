@@ -1,4 +1,4 @@
-/** A cheap look at how deeply a page nests its tags, before a DOM is built from it. */
+/** A cheap look at how deeply a page nests its tags, before the Readability fallback builds a DOM. */
 
 const VOID = new Set(
   'area base br col embed hr img input link meta param source track wbr'.split(' '),
@@ -14,21 +14,4 @@ export function nestsDeeperThan(html: string, limit: number): boolean {
     if (depth > limit) return true
   }
   return false
-}
-
-/** The visible text of an HTML page without building a DOM: the fallback for pages too deep to parse. */
-export function stripTags(html: string): string {
-  return html
-    .replace(/<(head|script|style|noscript|template)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/(p|div|h[1-6]|li|br|tr|article|section)\s*>|<br\s*\/?>/gi, '\n\n')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/[ \t]+/g, ' ')
-    .replace(/\n\s*\n\s*(\n\s*)+/g, '\n\n')
-    .trim()
 }

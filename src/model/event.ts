@@ -44,6 +44,8 @@ export const EventActor = z.object({
   text: z.string(),
   /** The actor's kind from the pack ("state-forces", "armed-group", …), when known. */
   kind: z.string().optional(),
+  /** The country the actor belongs to, when it belongs to one. */
+  country: z.string().nullable().optional(),
 })
 export type EventActor = z.infer<typeof EventActor>
 

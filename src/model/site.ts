@@ -1,9 +1,23 @@
 /** Sites (crossings first) and their status over time. */
 import { z } from 'zod'
 import { TimeSpan } from './time-span.js'
-import { Modality } from './event.js'
+import { Attribution, Modality } from './event.js'
 
-export const SiteStatus = z.enum(['open', 'closed', 'restricted', 'seized', 'handover', 'unknown'])
+/**
+ * A site's status: traffic (open, closed, restricted), control changing hands (seized, handover),
+ * announced changes (planned-open, planned-close; they do not change the timeline's status), or
+ * unknown when nothing has been read.
+ */
+export const SiteStatus = z.enum([
+  'open',
+  'closed',
+  'restricted',
+  'seized',
+  'handover',
+  'planned-open',
+  'planned-close',
+  'unknown',
+])
 export type SiteStatus = z.infer<typeof SiteStatus>
 
 /** A site of the registry: a crossing from a pack, or one a user added. */
@@ -29,8 +43,14 @@ export const StatusFact = z.object({
   scope: z.enum(['people', 'goods', 'aid', 'all']),
   /** Who controls or secures the site according to this fact, when stated; several joined by "; ". */
   controller: z.string().nullable(),
+  /** The controllers one by one, with the country whose side each holds when known. */
+  holders: z
+    .array(z.object({ id: z.string(), name: z.string(), country: z.string().nullable() }))
+    .optional(),
   time: TimeSpan,
   modality: Modality,
+  /** Who says so (the event's attribution). */
+  source: Attribution.optional(),
   evidence: z.string(),
 })
 export type StatusFact = z.infer<typeof StatusFact>
@@ -43,5 +63,7 @@ export const TimelineInterval = z.object({
   end: z.string().nullable(),
   controllers: z.array(z.string()),
   facts: z.array(StatusFact),
+  /** Facts of this interval that say otherwise (another source calls it closed): shown, not hidden. */
+  conflicts: z.array(StatusFact).optional(),
 })
 export type TimelineInterval = z.infer<typeof TimelineInterval>

@@ -1,4 +1,4 @@
-/** The `annotate` stage view: a text and the mentions and events found in it, offsets into that very text. */
+/** The `annotate` stage view: a text and the mentions (times, places, actors) and events found in it, offsets into that very text. */
 import type {
   ActorMention,
   Article,
@@ -7,6 +7,8 @@ import type {
   TimeValue,
   TimexType,
 } from '../model/index.js'
+import type { PlaceAnnotation } from '../model/place-annotation.js'
+import { annotatePlaces } from '../places/annotate-places.js'
 import { readArticle, type PipelineContext } from './extract-document.js'
 
 /** A time mention as `annotate --json` prints it. */
@@ -35,6 +37,7 @@ export type EventAnnotation = Omit<ArticleEvent, 'articleId'>
 /** Everything `annotate` finds in one text. */
 export interface Annotations {
   times: TimeAnnotation[]
+  places: PlaceAnnotation[]
   actors: ActorAnnotation[]
   events: EventAnnotation[]
 }
@@ -70,6 +73,7 @@ export function annotateText(
   const { mentions, events } = readArticle(article, ctx, options.url)
   return {
     times: mentions.filter((m): m is TimeMention => m.kind === 'time').map(timeAnnotation),
+    places: annotatePlaces(text),
     actors: mentions.filter((m): m is ActorMention => m.kind === 'actor').map(actorAnnotation),
     events: events.map(eventAnnotation),
   }

@@ -13,7 +13,7 @@ import type { Gazetteer } from '../places/gazetteer.js'
 import type { ActorIndex } from '../actors/actor-index.js'
 
 /** Bumped whenever extraction changes, so stored documents are re-extracted on the next ingest. */
-export const PIPELINE_VERSION = '0.3.0'
+export const PIPELINE_VERSION = '0.4.0'
 
 /** What the pipeline reads from one document. */
 export interface DocumentResult {

@@ -10,7 +10,10 @@ import { EventType, type ApiArticle, type ApiEventList, type ApiSiteList } from 
 import { sitesWithStatus, findSitesWithStatus } from '../sites/site-service.js'
 import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
-import { eventsToJsonl } from '../exports/to-jsonl.js'
+import { toJsonl } from '../exports/to-jsonl.js'
+import { loadExportData } from '../exports/export-data.js'
+import { clusterEvents } from '../clusters/cluster-events.js'
+import { registerRouteApi } from './route-api.js'
 import { AppError } from './app-error.js'
 
 /** The built web app. */
@@ -120,14 +123,22 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       z.object({ format: z.enum(['geojson', 'csv', 'jsonl']) }),
       c.req.query(),
     )
+    if (format === 'jsonl')
+      return c.body(toJsonl(await loadExportData(store)), 200, {
+        'content-type': 'application/x-ndjson; charset=utf-8',
+      })
     const { events } = await store.listEvents({ limit: 1_000_000 })
     if (format === 'geojson') return c.json(eventsToGeoJson(events))
-    if (format === 'csv')
-      return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
-    return c.body(eventsToJsonl(events), 200, {
-      'content-type': 'application/x-ndjson; charset=utf-8',
-    })
+    return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
   })
+
+  app.get('/api/clusters', async (c) => {
+    const { events } = await store.listEvents({ limit: 1_000_000 })
+    const clusters = clusterEvents(events)
+    return c.json({ clusters, total: clusters.length })
+  })
+
+  registerRouteApi(app, store)
 
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', 'no such API route')

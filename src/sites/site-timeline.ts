@@ -34,15 +34,31 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
   )
   const intervals: TimelineInterval[] = []
   let controllers: string[] = []
+  /** The side (country) each held name stands for; `null` for non-state or unknown. */
+  const sideOf = new Map<string, string | null>()
   for (const fact of sorted) {
     const current = intervals.at(-1)
     const before = controllers
     if (fact.controller) {
-      // An asserted controller replaces the earlier ones; a claim or report is shown beside them.
       const names = fact.controller.split('; ')
-      const labelled =
-        fact.modality === 'asserted' ? names : names.map((n) => `${n} (${fact.modality})`)
-      const kept = fact.modality === 'asserted' ? [] : controllers
+      for (const n of names) {
+        const holder = fact.holders?.find((h) => h.name === n)
+        if (!sideOf.has(n)) sideOf.set(n, holder?.country ?? null)
+      }
+      const asserted = fact.modality === 'asserted' || fact.modality === 'background'
+      const labelled = asserted ? names : names.map((n) => `${n} (${fact.modality})`)
+      // An asserted holder replaces earlier holders of its own side and any non-state holder; a
+      // holder of no known side replaces them all. A claim or report is shown beside them.
+      const sides = new Set(names.map((n) => sideOf.get(n) ?? null))
+      const base = (c: string) => c.replace(/ \([a-z]+\)$/, '')
+      const kept = asserted
+        ? sides.has(null)
+          ? []
+          : controllers.filter((c) => {
+              const side = sideOf.get(base(c)) ?? null
+              return side !== null && !sides.has(side)
+            })
+        : controllers
       // A name already held as fact is not repeated as a claim.
       controllers = [
         ...new Set([
@@ -51,7 +67,9 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
         ]),
       ]
     }
-    const changes = fact.status !== null && STRENGTH[fact.modality] > 0
+    // "closed for years" (up to the report, from an unstated start) says what was, not what changed.
+    const changes =
+      fact.status !== null && STRENGTH[fact.modality] > 0 && fact.time.open !== 'start'
     const handsChanged = controllers.join('|') !== before.join('|')
     if (current && !changes && handsChanged && fact.time.start > current.start) {
       // New hands, same status: a new interval, so each shows who held the site then.
@@ -83,6 +101,17 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
       controllers,
       facts: [...sameDay, fact],
     })
+  }
+  for (const i of intervals) {
+    const against = i.facts.filter(
+      (f) =>
+        f.status !== null &&
+        f.status !== i.status &&
+        TRAFFIC.has(f.status) &&
+        TRAFFIC.has(i.status) &&
+        STRENGTH[f.modality] > 0,
+    )
+    if (against.length) i.conflicts = against
   }
   return intervals
 }

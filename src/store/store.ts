@@ -355,6 +355,15 @@ export class Store {
     return { events, total: n }
   }
 
+  /** The id each article's input gave it (a JSONL line's `id`), for the articles that had one. */
+  async articleSourceIds(): Promise<Map<string, string>> {
+    const rows = await this.db.query<{ id: string; source_id: string | null }>(
+      `select a.id, d.hints->>'id' as source_id
+       from articles a join documents d on d.hash = a.document_hash`,
+    )
+    return new Map(rows.filter((r) => r.source_id).map((r) => [r.id, r.source_id as string]))
+  }
+
   /** Every site of the registry. */
   async listSites(): Promise<Site[]> {
     const rows = await this.db.query<Site & { names: string[]; countries: string[] }>(

@@ -19,6 +19,8 @@ export const SITE_STATUS_COLORS: Record<SiteStatus, string> = {
   closed: '#d1403a',
   seized: '#8350b8',
   handover: '#8350b8',
+  'planned-open': '#9aa0a6',
+  'planned-close': '#9aa0a6',
   unknown: '#9aa0a6',
 }
 

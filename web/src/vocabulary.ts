@@ -21,6 +21,8 @@ const SITE_STATUS_LABELS: Record<SiteStatus, string> = {
   closed: 'Closed',
   seized: 'Seized',
   handover: 'Handover',
+  'planned-open': 'Opening announced',
+  'planned-close': 'Closure announced',
   unknown: 'Unknown',
 }
 

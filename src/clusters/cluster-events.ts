@@ -1,0 +1,118 @@
+/**
+ * Cross-report merging: events of one type, at one site or nearby place, at overlapping times and
+ * with compatible actors, become one cluster listing every report. Deterministic (events are taken
+ * in time and id order; an event joins the first cluster every member of which it agrees with) and
+ * explainable (each merge says why).
+ */
+import type { ApiEvent, TimePrecision } from '../model/index.js'
+import type { EventCluster } from './event-cluster.js'
+
+/** Places closer than this are one place for merging. */
+const NEAR_KM = 25
+const RANK: Record<TimePrecision, number> = {
+  instant: 0,
+  day: 1,
+  week: 2,
+  month: 3,
+  season: 4,
+  quarter: 4,
+  year: 5,
+  decade: 6,
+  century: 7,
+}
+
+function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180
+  const dLat = (b.lat - a.lat) * rad
+  const dLon = (b.lon - a.lon) * rad
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
+  return 2 * 6371 * Math.asin(Math.sqrt(h))
+}
+
+function day(iso: string): string {
+  return iso.slice(0, 10)
+}
+
+function actingSides(e: ApiEvent): Set<string> {
+  return new Set(e.actors.filter((a) => a.role === 'actor').map((a) => a.id))
+}
+
+/** Why `b` is the same happening as `a`, or null when it is not. */
+export function sameHappening(a: ApiEvent, b: ApiEvent): string | null {
+  if (a.type !== b.type) return null
+  let where: string
+  if (a.place?.siteId && a.place.siteId === b.place?.siteId) where = `same site ${a.place.siteId}`
+  else if (a.place && b.place && !(a.place.siteId && b.place.siteId)) {
+    const d = km(a.place, b.place)
+    if (d > NEAR_KM || a.place.precision === 'country' || b.place.precision === 'country')
+      return null
+    where = `places ${d.toFixed(0)} km apart`
+  } else return null
+  const [as, ae, bs, be] = [day(a.time.start), day(a.time.end), day(b.time.start), day(b.time.end)]
+  if (as > be || bs > ae) return null
+  // A year-long mention overlaps any day of that year: too loose to call one happening.
+  if (Math.abs(RANK[a.time.precision] - RANK[b.time.precision]) > 3) return null
+  const sa = actingSides(a)
+  const sb = actingSides(b)
+  if (sa.size && sb.size && ![...sa].some((x) => sb.has(x))) return null
+  if (a.type === 'statement' || a.type === 'threat') {
+    if (!sa.size || !sb.size) return null
+  }
+  const when =
+    as === bs && ae === be ? `same time ${as}` : `times ${as}…${ae} and ${bs}…${be} overlap`
+  const who = sa.size && sb.size ? ', same acting side' : ''
+  return `${a.type}, ${where}, ${when}${who}`
+}
+
+/** Merges events that tell one happening into clusters (singletons included). */
+export function clusterEvents(events: ApiEvent[]): EventCluster[] {
+  const sorted = [...events].sort(
+    (a, b) => a.time.start.localeCompare(b.time.start) || a.id.localeCompare(b.id),
+  )
+  const groups: { members: ApiEvent[]; why: string[] }[] = []
+  for (const e of sorted) {
+    let joined = false
+    for (const g of groups) {
+      const reasons = g.members.map((m) => sameHappening(m, e))
+      if (reasons.every((r) => r !== null)) {
+        g.members.push(e)
+        g.why.push(`${e.id} (${e.article.outlet ?? e.article.id}): ${reasons[0]}`)
+        joined = true
+        break
+      }
+    }
+    if (!joined) groups.push({ members: [e], why: [] })
+  }
+  return groups.map(({ members, why }) => {
+    const first = members[0]
+    const finest = [...members].sort(
+      (a, b) =>
+        RANK[a.time.precision] - RANK[b.time.precision] || a.time.start.localeCompare(b.time.start),
+    )[0]
+    const articleIds = [...new Set(members.map((m) => m.article.id))]
+    const lineages = new Set(members.map((m) => m.article.lineageId ?? m.article.id))
+    return {
+      id: `c-${first.id}`,
+      type: first.type,
+      siteId: members.find((m) => m.place?.siteId)?.place?.siteId ?? null,
+      place: members.find((m) => m.place?.siteId)?.place ?? first.place,
+      time: finest.time,
+      eventIds: members.map((m) => m.id),
+      articleIds,
+      lineages: lineages.size,
+      sources: members.map((m) => ({
+        eventId: m.id,
+        articleId: m.article.id,
+        outlet: m.article.outlet,
+        title: m.article.title,
+        url: m.article.url,
+        lineageId: m.article.lineageId,
+        modality: m.modality,
+        sentence: m.sentence,
+      })),
+      why,
+    }
+  })
+}
