@@ -73,6 +73,19 @@ describe('seed report golden test', { skip: missing }, () => {
     assert.equal(site.status, 'open')
   })
 
+  it('builds the crossing timeline: seized by ISIS from 2014, reopened 2019-09-30, the PMU claim beside it', async () => {
+    const [site] = (await sitesWithStatus(store)).filter((s) => s.id === 'albukamal-al-qaim')
+    const first = site.timeline[0]
+    assert.equal(first.start, '2014-01-01')
+    assert.ok(['seized', 'closed'].includes(first.status))
+    assert.deepEqual(first.controllers, ['Islamic State'])
+    const last = site.timeline.at(-1)
+    assert.equal(last?.start, '2019-09-30')
+    assert.equal(last?.status, 'open')
+    assert.ok(last?.controllers.includes('Popular Mobilization Units (claimed)'))
+    assert.ok(!last?.controllers.includes('Popular Mobilization Units'), 'a claim, not a fact')
+  })
+
   it('dates the reopening to 2019-09-30', () => {
     const opened = events.filter((e) => e.type === 'crossing-opened')
     assert.ok(

@@ -82,3 +82,45 @@ describe('siteTimeline', () => {
     assert.ok(last.facts.some((f) => f.modality === 'claimed'))
   })
 })
+
+describe('siteTimeline: sides, conflicts and announcements', () => {
+  it('keeps each side’s holder: a country’s forces replace only their own side and non-state holders', () => {
+    const isis = {
+      ...fact('2014-06-01', 'seized', 'asserted', 'Islamic State'),
+      holders: [{ id: 'isis', name: 'Islamic State', country: null }],
+    }
+    const iraq = {
+      ...fact('2017-11-03', 'seized', 'asserted', 'Iraqi forces'),
+      holders: [{ id: 'iq', name: 'Iraqi forces', country: 'IQ' }],
+    }
+    const syria = {
+      ...fact('2017-11-19', 'seized', 'asserted', 'Syrian army'),
+      holders: [{ id: 'sy', name: 'Syrian army', country: 'SY' }],
+    }
+    const iraq2 = {
+      ...fact('2019-09-30', 'open', 'asserted', 'Iraqi government'),
+      holders: [{ id: 'iqg', name: 'Iraqi government', country: 'IQ' }],
+    }
+    const t = siteTimeline([isis, iraq, syria, iraq2])
+    assert.deepEqual(statusOn(t, '2016-01-01')?.controllers, ['Islamic State'])
+    assert.deepEqual(statusOn(t, '2018-01-01')?.controllers, ['Iraqi forces', 'Syrian army'])
+    assert.deepEqual(statusOn(t, '2019-10-01')?.controllers, ['Syrian army', 'Iraqi government'])
+  })
+
+  it('shows a source that says otherwise as a conflict, without letting it win', () => {
+    const t = siteTimeline([fact('2019-09-30', 'open'), fact('2019-09-30', 'closed', 'reported')])
+    const now = statusOn(t, '2019-10-01')
+    assert.equal(now?.status, 'open')
+    assert.equal(now?.conflicts?.length, 1)
+    assert.equal(now?.conflicts?.[0].status, 'closed')
+  })
+
+  it('does not change status for an announcement or a "closed for years" up to the report', () => {
+    const planned = fact('2019-10-01', 'planned-open', 'planned')
+    const years = fact('2019-09-30', 'closed')
+    years.time = { ...years.time, open: 'start' }
+    const t = siteTimeline([fact('2019-01-01', 'open'), years, planned])
+    assert.equal(statusOn(t, '2019-12-01')?.status, 'open')
+    assert.ok(t.flatMap((i) => i.facts).includes(planned), 'the announcement is kept as evidence')
+  })
+})

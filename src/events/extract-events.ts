@@ -21,6 +21,7 @@ import { AIRCRAFT, BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } fro
 import { readModality } from './modality.js'
 import { certaintyCues, findAttribution, statedFatalities } from './attribution.js'
 import { addDays } from '../time/calendar.js'
+import { shift, unitSpan } from '../time/parse-relative.js'
 import { appositiveRanges, clauseStart, insideAny, quotedRanges } from './clause.js'
 
 /** The mentions found in an article, by kind. */
@@ -126,6 +127,39 @@ function settleOverlaps(text: string, mentions: ArticleMentions): ArticleMention
       !places.some((p) => overlaps(a, p) && isLocative(text, p) && p.text.length >= a.text.length),
   )
   return { ...mentions, places, actors }
+}
+
+/**
+ * "seven years after it was closed": the event under "after" lies that long before the sentence's
+ * own time (and "before" after it). Null when the trigger is not in such a clause.
+ */
+function countedFrom(text: string, mentions: TimeMention[], at: number): TimeSpan | null {
+  for (const d of mentions) {
+    const m = /^(\d+)([DWMY])$/.exec(d.value.duration?.replace(/^P/, '') ?? '')
+    if (d.type !== 'DURATION' || !m || d.end > at) continue
+    const link = /^\s+(after|before)\s+(?:[\p{L}’'-]+\s+){0,4}$/iu.exec(text.slice(d.end, at))
+    if (!link) continue
+    const ref = mentions.find(
+      (t) => t !== d && t.type === 'DATE' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
+    )
+    if (!ref) return null
+    const unit = ({ D: 'day', W: 'week', M: 'month', Y: 'year' } as const)[
+      m[2] as 'D' | 'W' | 'M' | 'Y'
+    ]
+    const amount = Number(m[1]) * (link[1].toLowerCase() === 'after' ? -1 : 1)
+    const base = (ref.value.start as string).slice(0, 10)
+    const span = unitSpan(unit, shift(base, unit, amount))
+    return {
+      ...span,
+      start: span.start as string,
+      end: span.end as string,
+      certainty: 'inferred',
+      anchor: { kind: 'mention', value: base, offset: [ref.start, ref.end] },
+      text: text.slice(d.start, d.end),
+      offset: [d.start, d.end],
+    }
+  }
+  return null
 }
 
 /**
@@ -463,7 +497,8 @@ function buildEvents(
     const p = placeFor(text, view, type, mentions.places, focus)
     place = p ? placeOf(p, crossings, false) : null
   }
-  const spans = timesFor(text, view.times, at)
+  const counted = countedFrom(text, view.times, at)
+  const spans = counted ? [counted] : timesFor(text, view.times, at)
   const fromContext = view.context ? [{ ...view.context, certainty: 'inferred' as const }] : []
   const resolved = spans.length
     ? spans
@@ -492,27 +527,40 @@ function buildEvents(
   const cues = certaintyCues(sentence.text)
   const fatalities = VIOLENT_TYPES.has(type) ? statedFatalities(sentence.text) : undefined
   const old = addDays(published.slice(0, 10), -BACKGROUND_DAYS)
-  return resolved.map((time) => ({
-    id: stableId(articleId, type, at, time.start),
-    articleId,
-    type,
-    modality:
-      modality === 'asserted' && time.certainty === 'stated' && time.end < old
-        ? 'background'
-        : modality,
-    trigger: word,
-    ...(trigger.subtype ? { subtype: subtypeOf(trigger, sentence.text) } : {}),
-    attribution,
-    ...(cues.length ? { cues } : {}),
-    ...(fatalities !== undefined ? { fatalities } : {}),
-    time,
-    place,
-    actors,
-    sentence: sentence.text,
-    evidenceStart: sentence.start,
-    evidenceEnd: sentence.end,
-    scope: scopeOf(type, sentence.text),
-  }))
+  // "closed its crossings with Jordan, including the Wadi Araba and Sheikh Hussein crossings":
+  // one event per crossing the sentence names.
+  const places: (EventPlace | null)[] = [place]
+  if (place?.siteId && (trigger.needs === 'crossing' || STATUS_TYPES.has(type))) {
+    const seen = new Set([place.siteId])
+    for (const p of view.places) {
+      if (!p.crossingId || p.precision !== 'site' || seen.has(p.crossingId)) continue
+      seen.add(p.crossingId)
+      places.push(placeOf(p, crossings, true))
+    }
+  }
+  return places.flatMap((where, k) =>
+    resolved.map((time) => ({
+      id: stableId(articleId, type, at + k / 100, time.start),
+      articleId,
+      type,
+      modality:
+        modality === 'asserted' && time.certainty === 'stated' && time.end < old
+          ? 'background'
+          : modality,
+      trigger: word,
+      ...(trigger.subtype ? { subtype: subtypeOf(trigger, sentence.text) } : {}),
+      attribution,
+      ...(cues.length ? { cues } : {}),
+      ...(fatalities !== undefined ? { fatalities } : {}),
+      time,
+      place: where,
+      actors,
+      sentence: sentence.text,
+      evidenceStart: sentence.start,
+      evidenceEnd: sentence.end,
+      scope: scopeOf(type, sentence.text),
+    })),
+  )
 }
 
 /**

@@ -16,7 +16,7 @@ const CUES_BEFORE: [Modality, RegExp][] = [
   ],
   [
     'planned',
-    /\b(will|would|plans? to|planned|is to|are to|set to|expected to|intends? to|going to)\b/i,
+    /\b(will|would|plans? to|planned|is to|are to|was to|were to|set to|expected to|intends? to|going to|supposed to|(?:is|are|was|were) due to|scheduled to)\b/i,
   ],
   [
     'reported',

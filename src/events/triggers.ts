@@ -57,8 +57,14 @@ export const TRIGGERS: Trigger[] = [
     needs: 'crossing',
   },
   {
+    type: 'crossing-opened',
+    // "the Council approved delivery of aid through the Bab al-Hawa crossing"
+    re: /\b((?:authori[sz]|approv|renew|extend)\w*(?= (?:[\w'’-]+ ){0,10}?(?:through|via) (?:the )?))/gi,
+    needs: 'crossing',
+  },
+  {
     type: 'crossing-closed',
-    re: /\b(clos(?:ed|es|ing|ure)|shut(?:s|ting)?(?: down)?|sealed off|sealed)\b/gi,
+    re: /\b(clos(?:ed|es|ing|ure)|shut(?:s|ting)?(?: down)?|sealed off|sealed|cut off|severed|blocked|out of service|impassable)\b/gi,
     needs: 'crossing',
   },
   {

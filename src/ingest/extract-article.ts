@@ -67,7 +67,7 @@ function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
   const { root, head } = parsePage(doc.content)
   const canonical = head.canonical ?? metaValue(head, 'og:url') ?? doc.hints.url ?? null
   const title = doc.hints.title ?? metaValue(head, 'og:title') ?? (head.title || firstHeading(root))
-  const outlet = metaValue(head, 'og:site_name') ?? hostOf(canonical)
+  const outlet = doc.hints.outlet ?? metaValue(head, 'og:site_name') ?? hostOf(canonical)
   const byline = pageByline(root, head)
   const blocks = findArticleBlocks(root)
   const paragraphs = articleParagraphs(doc.content, blocks.paragraphs, blocks.length)
@@ -94,14 +94,17 @@ function fromText(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
     .split(/\n\s*\n|\n(?=\S)/)
     .map((p) => p.trim())
     .filter(Boolean)
-  const title = doc.hints.title ?? paragraphs[0] ?? ''
-  const body = doc.hints.title !== undefined ? paragraphs : paragraphs.slice(1)
+  // A first line that reads like a headline is the title; a lede sentence stays in the body.
+  const first = paragraphs[0] ?? ''
+  const headline = first.length <= 160 && !/[.!?]["”’]?$/.test(first)
+  const title = doc.hints.title ?? (headline ? first : first.slice(0, 160))
+  const body = doc.hints.title !== undefined || !headline ? paragraphs : paragraphs.slice(1)
   const { date, rest } = takeDateline(body)
   const text = cleanParagraphs(rest, title).join('\n\n')
   return {
     title,
     byline: null,
-    outlet: hostOf(doc.hints.url ?? null),
+    outlet: doc.hints.outlet ?? hostOf(doc.hints.url ?? null),
     url: doc.hints.url ?? null,
     published: date?.value ?? dateFromUrl(doc.hints.url) ?? null,
     publishedStrategy: date ? 'dateline' : dateFromUrl(doc.hints.url) ? 'url' : 'none',

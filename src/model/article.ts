@@ -31,6 +31,8 @@ export interface RawDocument {
 export interface DocumentHints {
   id?: string
   title?: string
+  /** The outlet's name, when the source gives it (a JSONL `outlet`). */
+  outlet?: string
   published?: string
   url?: string
 }

@@ -71,7 +71,12 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
     const changes =
       fact.status !== null && STRENGTH[fact.modality] > 0 && fact.time.open !== 'start'
     const handsChanged = controllers.join('|') !== before.join('|')
-    if (current && !changes && handsChanged && fact.time.start > current.start) {
+    if (
+      current &&
+      handsChanged &&
+      fact.time.start > current.start &&
+      (!changes || current.status === fact.status)
+    ) {
       // New hands, same status: a new interval, so each shows who held the site then.
       current.end = fact.time.start
       intervals.push({ ...current, start: fact.time.start, end: null, controllers, facts: [fact] })

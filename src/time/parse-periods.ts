@@ -54,6 +54,13 @@ export function parseYears(r: Reading): Candidate[] {
     const before = r.text.slice(Math.max(0, m.index - 16), m.index)
     if (COUNT_NOUN.test(after)) continue
     if (CODE_BEFORE.test(before)) continue
+    // "resolution 2533 (2020)", "Law No. 10 (2018)": the year a document is cited by.
+    if (
+      /\b(?:resolutions?|law|decree|act|no\.?)\s+[\d/.-]+\s*\($/i.test(
+        r.text.slice(Math.max(0, m.index - 30), m.index),
+      )
+    )
+      continue
     out.push(candidate(m.index, m.index + 4, 'DATE', yearSpan(year), 2))
   }
   return out
