@@ -167,9 +167,12 @@ function countedFrom(text: string, mentions: TimeMention[], at: number): TimeSpa
  * governs them all ("struck in X and again in Y", "in mid and late September have hit").
  */
 function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[] {
-  const times = mentions.filter(
+  const dated = mentions.filter(
     (t) => t.type !== 'SET' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
   )
+  // "until 10 July 2021" bounds how long something lasts; it dates the event only if nothing else does.
+  const bounded = dated.filter((t) => t.value.open !== 'start' || t.type === 'DURATION')
+  const times = bounded.length ? bounded : dated
   if (!times.length) return []
   const chains: TimeMention[][] = []
   for (const t of times) {
@@ -485,7 +488,10 @@ function buildEvents(
   let place: EventPlace | null = null
   if (
     trigger.needs === 'crossing' ||
-    (type === 'control-taken' && CROSSING_WORD.test(sentence.text))
+    (type === 'control-taken' &&
+      (CROSSING_WORD.test(sentence.text) ||
+        // Taking a side's town in a report about that crossing takes that side of the crossing.
+        view.places.some((p) => p.crossingId && p.crossingId === focus?.crossingId)))
   ) {
     const crossing = crossingFor(view, focus)
     if (!crossing && trigger.needs === 'crossing') return []

@@ -64,7 +64,7 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     type: 'crossing-closed',
-    re: /\b(clos(?:ed|es|ing|ure)|shut(?:s|ting)?(?: down)?|sealed off|sealed|cut off|severed|blocked|out of service|impassable)\b/gi,
+    re: /\b(clos(?:ed|es|ing|ure)|shut(?:s|ting)?(?: down)?|seal(?:ed|s|ing)?(?: off)?|cut off|severed|blocked|out of service|impassable)\b/gi,
     needs: 'crossing',
   },
   {

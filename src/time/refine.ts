@@ -177,6 +177,19 @@ function canAnchor(c: Candidate): boolean {
   )
 }
 
+/** The time a length is said to run from ("for a month from late December"), if any. */
+function startsAt(text: string, c: Candidate, kept: Candidate[]): Candidate | undefined {
+  return kept.find(
+    (k) =>
+      k.start > c.end &&
+      k.start - c.end < 24 &&
+      canAnchor(k) &&
+      /^\s+(?:from|starting(?: on| in)?|beginning(?: on| in)?)\s+$/i.test(
+        text.slice(c.end, k.start),
+      ),
+  )
+}
+
 function sentenceStart(text: string, offset: number): number {
   let i = offset
   while (i > 0 && !/[.!?\n]/.test(text[i - 1])) i--
@@ -214,6 +227,21 @@ export function refineAnchors(r: Reading, kept: Candidate[]): Candidate[] {
       }
       if (c.type === 'TIME') value.timex = `${value.timex}T${c.value.timex?.split('T')[1] ?? ''}`
       next = { ...c, value }
+    } else if (c.lengthBack && startsAt(r.text, c, kept)) {
+      // "closed for almost a month from late December": the length starts at the time named.
+      const begin = startsAt(r.text, c, kept) as Candidate
+      const at = begin.value.start!.slice(0, 10)
+      const end = shift(at, c.lengthBack.unit, Math.abs(c.lengthBack.amount))
+      next = {
+        ...c,
+        value: {
+          ...c.value,
+          start: at,
+          end,
+          certainty: 'inferred',
+          anchor: { kind: 'mention', value: at, offset: [begin.start, begin.end] },
+        },
+      }
     } else if (c.lengthBack) {
       const from = sentenceStart(r.text, c.start)
       const to = sentenceEnd(r.text, c.end)
