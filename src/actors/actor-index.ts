@@ -104,7 +104,9 @@ export class ActorIndex {
   /** "Iraqi forces", "US warplanes": only where no pack actor already claims the phrase. */
   private addGeneric(country: PackCountry): void {
     const shortNames = country.names.filter((n) => /^[A-Z][A-Z.]{1,4}$/.test(n))
-    for (const adjective of [...country.demonyms, ...shortNames]) {
+    // "Syria's authorities", "Israel's army": the possessive works like the adjective.
+    const possessives = [country.name, ...shortNames].map((n) => `${n}'s`)
+    for (const adjective of [...country.demonyms, ...shortNames, ...possessives]) {
       for (const [noun, { kind, label }] of Object.entries(GENERIC_NOUNS)) {
         const key = foldName(`${adjective} ${noun}`)
         if (this.index.has(key)) continue

@@ -69,6 +69,10 @@ function subtypeOf(trigger: Trigger, sentence: string): string | undefined {
   return trigger.subtype
 }
 
+/** A province named as an administration ("Basra Governorate closed …"). */
+const ADMINISTRATION =
+  /\b(governorate|province|provincial|region(?:al)? government|municipality)\b/i
+
 /** Words for ground that changes hands. */
 const TERRITORY =
   /\b(towns?|city|cities|villages?|areas?|district|region|province|governorate|territor(?:y|ies)|ground|positions?|bases?|airbase|air base|airport|crossings?|border (?:post|point|crossing)s?|checkpoints?|hills?|heights|neighbou?rhoods?|quarters?|suburbs?|outskirts|camps?|oil ?fields?|bastions?|strongholds?|ports?|roads?|highway|bridges?|dams?|island|countryside|front ?lines?|lands?|parts? of|control)\b/i
@@ -306,9 +310,15 @@ function actorsFor(
       for (const m of subjects) addMention(passive ? 'target' : 'actor', m)
       if (!subjects.length) {
         const country = view.places
-          .filter((p) => p.precision === 'country' && !p.demonym && p.start >= from && p.end <= at)
+          .filter(
+            (p) =>
+              (p.precision === 'country' || ADMINISTRATION.test(p.text)) &&
+              !p.demonym &&
+              p.start >= from &&
+              p.end <= at,
+          )
           .at(-1)
-        // "Israel struck", "Iran was building": a country right before the verb acts as a state.
+        // "Israel struck", "Basra Governorate closed": a country or province right before the verb acts as its government.
         const gap = country ? text.slice(country.end, at) : ''
         const lead = country ? text.slice(Math.max(s.start, country.start - 12), country.start) : ''
         if (
@@ -316,12 +326,13 @@ function actorsFor(
           /^\s+(?:[\p{L}’'-]+\s+){0,2}$/u.test(gap) &&
           !PREPOSITION_BEFORE.test(lead)
         ) {
+          const region = country.precision !== 'country'
           add(
             'actor',
-            `country:${country.country ?? country.ref}`,
-            country.name,
+            region ? country.ref : `country:${country.country ?? country.ref}`,
+            region ? country.text : country.name,
             country.text,
-            'state-forces',
+            region ? 'government' : 'state-forces',
             country.country,
           )
         }
