@@ -20,9 +20,12 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
-/** True when two neighbouring tokens belong to one name: only spaces or a hyphen between them. */
+/**
+ * True when two neighbouring tokens belong to one name: only spaces or a hyphen between them, or a
+ * possessive ("Syria's authorities").
+ */
 export function joinable(text: string, left: Token, right: Token): boolean {
-  return /^(?:[ \t]+|\s*[-‐]\s*)$/.test(text.slice(left.end, right.start))
+  return /^(?:['’]s)?(?:[ \t]+|\s*[-‐]\s*)$/.test(text.slice(left.end, right.start))
 }
 
 /** True for a token written with a capital, or in a script without case (Arabic, Hebrew). */
