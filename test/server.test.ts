@@ -77,4 +77,149 @@ describe('HTTP API', () => {
     const geo = await json(app.request('/api/export?format=geojson'))
     assert.equal(geo.type, 'FeatureCollection')
   })
+
+  it('filters events by bbox, actor, modality, text, sources and pages them', async () => {
+    const all = await json(app.request('/api/events?limit=10000'))
+    const box = await json(app.request('/api/events?bbox=40,33,42,35'))
+    assert.ok(box.total > 0 && box.total < all.total)
+    assert.ok(
+      box.events.every(
+        (e: { place: { lat: number; lon: number } }) =>
+          e.place.lon >= 40 && e.place.lon <= 42 && e.place.lat >= 33 && e.place.lat <= 35,
+      ),
+    )
+    const pmu = await json(app.request('/api/events?actor=PMU'))
+    assert.ok(pmu.total > 0 && pmu.total < all.total)
+    const asserted = await json(app.request('/api/events?modality=asserted'))
+    assert.ok(asserted.events.every((e: { modality: string }) => e.modality === 'asserted'))
+    const text = await json(app.request('/api/events?q=crossing'))
+    assert.ok(text.total > 0)
+    assert.ok(text.events.every((e: { sentence: string }) => /crossing/i.test(e.sentence)))
+    const two = await json(app.request('/api/events?minSources=2'))
+    assert.ok(two.total < all.total)
+    const clusters = await json(app.request('/api/clusters?minSources=2'))
+    const inClusters = clusters.clusters.flatMap((c: { eventIds: string[] }) => c.eventIds)
+    assert.equal(two.total, inClusters.length)
+    const page1 = await json(app.request('/api/events?limit=2&offset=0'))
+    const page2 = await json(app.request('/api/events?limit=2&offset=2'))
+    assert.equal(page1.events.length, 2)
+    assert.notEqual(page1.events[0].id, page2.events[0].id)
+    assert.equal(page1.total, all.total)
+    const site = await json(app.request('/api/events?site=Nassib'))
+    assert.ok(
+      site.events.every((e: { place: { siteId: string } }) => e.place.siteId === 'nasib-jaber'),
+    )
+    for (const bad of ['bbox=1,2,3', 'minSources=0', 'from=2019', 'limit=0', 'modality=rumour']) {
+      const res = await app.request(`/api/events?${bad}`)
+      assert.equal(res.status, 400, bad)
+      assert.equal((await json(res)).error.code, 'bad-request')
+    }
+    const nobody = await app.request('/api/events?actor=Nobody%20Atall')
+    assert.equal(nobody.status, 404)
+    assert.equal((await json(nobody)).error.code, 'unknown-actor')
+  })
+
+  it('finds the cluster of an event, with its sources', async () => {
+    const { events } = await json(app.request('/api/events?limit=1'))
+    const { clusters } = await json(app.request(`/api/clusters?event=${events[0].id}`))
+    assert.equal(clusters.length, 1)
+    assert.ok(clusters[0].sources.some((s: { eventId: string }) => s.eventId === events[0].id))
+    const typed = await json(app.request('/api/clusters?type=crossing-opened'))
+    assert.ok(typed.clusters.every((c: { type: string }) => c.type === 'crossing-opened'))
+  })
+
+  it('gives site status with on= as an alias of asOf, and lists articles', async () => {
+    const on = await json(app.request('/api/sites?on=2016-06-01'))
+    assert.equal(on.asOf, '2016-06-01')
+    assert.equal(on.sites.find((s: { id: string }) => s.id === 'nasib-jaber').status, 'closed')
+    const articles = await json(app.request('/api/articles?limit=3'))
+    assert.equal(articles.articles.length, 3)
+    assert.ok(articles.total >= 8)
+  })
+
+  it('describes every /api route in /openapi.json', async () => {
+    const doc = await json(app.request('/openapi.json'))
+    assert.equal(doc.openapi.slice(0, 2), '3.')
+    const routes = app.routes.filter((r) => r.path.startsWith('/api/') && !r.path.includes('*'))
+    assert.ok(routes.length >= 10)
+    for (const r of routes) {
+      const p = r.path.replace(/:(\w+)/g, '{$1}')
+      assert.ok(doc.paths[p]?.[r.method.toLowerCase()], `${r.method} ${r.path} missing`)
+    }
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const m of Object.keys(ops as object)) {
+        const hono = p.replace(/\{(\w+)\}/g, ':$1')
+        assert.ok(
+          routes.some((r) => r.path === hono && r.method.toLowerCase() === m),
+          `${m} ${p} documented but not served`,
+        )
+      }
+    }
+  })
+
+  it('ingests a posted report, a file, and refuses a private URL per item', async () => {
+    const text =
+      'The Tal Abyad border crossing between Syria and Turkey was closed on Tuesday, officials said.'
+    const res = await app.request('/api/ingest', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text, published: '2023-02-07', title: 'Tal Abyad closed' }),
+    })
+    assert.equal(res.status, 200)
+    const body = await json(res)
+    assert.equal(body.stored, 1)
+    assert.equal(body.items[0].status, 'stored')
+    assert.equal(body.items[0].input, 'Tal Abyad closed')
+    const found = await json(app.request('/api/events?q=Tal%20Abyad'))
+    assert.ok(found.total >= 1)
+    assert.ok(
+      found.events.some(
+        (e: { article: { id: string } }) => e.article.id === body.items[0].articleId,
+      ),
+    )
+
+    const again = await json(
+      app.request('/api/ingest', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([{ text, published: '2023-02-07' }, { url: 'http://127.0.0.1:9/x' }]),
+      }),
+    )
+    assert.equal(again.unchanged, 1)
+    assert.equal(again.failed, 1)
+    assert.equal(again.errors[0].input, 'http://127.0.0.1:9/x')
+    assert.match(again.errors[0].message, /private|public|loopback|refused/i)
+
+    const form = new FormData()
+    form.append('file', new Blob(['<html><body><p>bad\u0000</p></body></html>']), 'binary.html')
+    form.append(
+      'file',
+      new Blob(['Rebels seized the Bab al-Hawa crossing on Friday, the observatory reported.']),
+      'bab-al-hawa.txt',
+    )
+    form.append('published', '2012-07-20')
+    const uploaded = await json(app.request('/api/ingest', { method: 'POST', body: form }))
+    assert.equal(uploaded.stored, 1)
+    assert.equal(uploaded.failed, 1)
+    assert.equal(uploaded.errors[0].input, 'binary.html')
+    assert.doesNotMatch(JSON.stringify(uploaded), /borderwatch-upload-/)
+
+    for (const [body, type, status] of [
+      ['{"text": ""}', 'application/json', 400],
+      ['{"text": "a", "url": "http://example.org"}', 'application/json', 400],
+      ['{"text": "x", "published": "last week"}', 'application/json', 400],
+      ['{oops', 'application/json', 400],
+      ['plain', 'text/plain', 415],
+    ] as const) {
+      const bad = await app.request('/api/ingest', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body,
+      })
+      assert.equal(bad.status, status, body)
+      const err = await json(bad)
+      assert.ok(err.error.code && err.error.message, body)
+      assert.doesNotMatch(err.error.message, /\n\s+at /)
+    }
+  })
 })

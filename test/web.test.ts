@@ -20,6 +20,17 @@ const skip = !fs.existsSync(CHROMIUM)
 /** Where the test leaves its screenshot for a person to look at. */
 export const SCREENSHOT = path.join(os.tmpdir(), 'borderwatch-map.png')
 
+/** Where the analyst walk-through leaves one screenshot per step. */
+export const SCREENSHOT_DIR = path.resolve('test-output/web')
+
+type Bw = {
+  events: { id: string; type: string; sentence: string; article: { id: string } }[]
+  sites: { id: string; status: string }[]
+  asOf: string
+  ready: boolean
+  error: string | null
+}
+
 describe('map page in Chromium', { skip }, () => {
   let samples: SamplesStore
   let server: ServerType
@@ -96,5 +107,107 @@ describe('map page in Chromium', { skip }, () => {
     assert.ok(fs.statSync(SCREENSHOT).size > 20_000)
     assert.deepEqual(errors, [])
     assert.deepEqual(outside, [], 'the page must not reach outside this server')
+  })
+
+  it('walks an analyst through filters, dates, evidence, a site, a route and an ingest', async () => {
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const shot = (name: string) =>
+      page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) })
+    const bw = () =>
+      page.evaluate(() => (globalThis as unknown as { __borderwatch: Bw }).__borderwatch)
+    await page.goto(base)
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __borderwatch?: Bw }).__borderwatch?.ready,
+      undefined,
+      { timeout: 60_000 },
+    )
+    const all = (await bw()).events.length
+    await shot('01-loaded')
+
+    await page.getByTestId('filter-type').selectOption('crossing-opened')
+    await page.waitForFunction(() => {
+      const s = (globalThis as unknown as { __borderwatch: Bw }).__borderwatch
+      return s.events.length > 0 && s.events.every((e) => e.type === 'crossing-opened')
+    })
+    assert.match(page.url(), /type=crossing-opened/)
+    assert.ok((await bw()).events.length < all)
+    await shot('02-filtered-by-type')
+    await page.getByTestId('filter-type').selectOption('')
+    await page.waitForFunction((n) => {
+      return (globalThis as unknown as { __borderwatch: Bw }).__borderwatch.events.length === n
+    }, all)
+
+    await page.getByRole('tab', { name: 'Crossings' }).click()
+    const nassib = page.locator('[data-site-id="nasib-jaber"]')
+    await page.getByTestId('as-of-input').fill('2016-06-01')
+    await page.getByTestId('as-of-input').dispatchEvent('change')
+    await page.waitForFunction(() =>
+      (
+        globalThis as unknown as { document: { querySelector: (s: string) => unknown } }
+      ).document.querySelector('[data-site-id="nasib-jaber"][data-status="closed"]'),
+    )
+    assert.match(page.url(), /on=2016-06-01/)
+    await shot('03-as-of-2016-06-01')
+    await page.getByTestId('as-of-input').fill('2018-12-01')
+    await page.getByTestId('as-of-input').dispatchEvent('change')
+    await page.waitForFunction(() =>
+      (
+        globalThis as unknown as { document: { querySelector: (s: string) => unknown } }
+      ).document.querySelector('[data-site-id="nasib-jaber"][data-status="open"]'),
+    )
+    assert.equal((await bw()).sites.find((s) => s.id === 'nasib-jaber')?.status, 'open')
+    await shot('04-as-of-2018-12-01')
+
+    await nassib.click()
+    await page.getByTestId('site-detail').waitFor()
+    assert.ok((await page.locator('.status-band').count()) >= 2)
+    assert.ok((await page.getByTestId('site-interval').count()) >= 2)
+    await shot('05-site-timeline')
+
+    await page.getByRole('tab', { name: 'Events' }).click()
+    const first = (await bw()).events.find((e) => e.sentence.length > 40)
+    assert.ok(first)
+    await page.locator(`[data-event-id="${first.id}"]`).press('Enter')
+    const mark = page.getByTestId('evidence')
+    await mark.waitFor()
+    const marked = (await mark.textContent()) ?? ''
+    assert.ok(marked.includes(first.sentence.slice(0, 30)), `${marked} ≠ ${first.sentence}`)
+    await page.getByTestId('cluster-sources').waitFor()
+    await shot('06-event-evidence')
+    await page.keyboard.press('Escape')
+
+    await page.getByRole('tab', { name: 'Route' }).click()
+    await page.getByTestId('route-on').fill('2019-10-01')
+    await page.getByRole('button', { name: 'Find routes' }).click()
+    await page.getByTestId('route-summary').waitFor()
+    assert.match((await page.getByTestId('route-summary').textContent()) ?? '', /Tehran → Beirut/)
+    await page.waitForTimeout(300)
+    await shot('07-route')
+
+    await page.getByRole('tab', { name: 'Ingest' }).click()
+    const report =
+      'Tal Abyad crossing shut\n\nThe Tal Abyad border crossing between Syria and Turkey was closed on Tuesday, officials said.'
+    await page.getByTestId('ingest-text').fill(report)
+    await page.getByTestId('ingest-published').fill('2023-02-07')
+    await page.getByRole('button', { name: 'Ingest', exact: true }).click()
+    await page.getByTestId('ingest-result').waitFor()
+    await shot('08-ingested')
+    assert.match((await page.getByTestId('ingest-result').textContent()) ?? '', /1 stored/)
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { __borderwatch: Bw }).__borderwatch.events.some((e) =>
+        e.sentence.includes('Tal Abyad'),
+      ),
+    )
+    await page.getByRole('tab', { name: 'Events' }).click()
+    await page.locator('[data-testid="event-card"]', { hasText: 'Tal Abyad' }).first().waitFor()
+
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.waitForTimeout(300)
+    await shot('09-phone')
+    assert.deepEqual(errors, [])
+    await page.close()
   })
 })

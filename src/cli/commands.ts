@@ -24,10 +24,14 @@ import { loadExportData } from '../exports/export-data.js'
 import { createApp } from '../server/create-app.js'
 import { EventType, Modality, SiteStatus, type ApiEvent } from '../model/index.js'
 import { statusOn } from '../sites/site-timeline.js'
-import { defaultActorIndex } from '../actors/actor-index.js'
-import { foldName } from '../text/fold-name.js'
+import { actorIdsFor } from '../actors/actor-ids.js'
 import { CliError } from './cli-error.js'
 import { registerRouteCommand } from './route-command.js'
+import { registerWatchCommands } from './watch-command.js'
+import { registerWorkerCommands } from './worker-command.js'
+import { registerAlertsCommand } from './alerts-command.js'
+import { startBackgroundWatch } from '../watch/background-watch.js'
+import { readWatchList } from '../watch/watch-feeds.js'
 import { formatTable } from './format-table.js'
 
 /** The sample reports shipped with borderwatch, ingested by `borderwatch start`. */
@@ -56,23 +60,15 @@ interface EventsFlags {
   clustered?: boolean
 }
 
-/** The pack actors a name denotes, and every actor that is part of them ("PMU" takes in Kata'ib Hezbollah). */
-function actorIdsFor(name: string): string[] {
-  const index = defaultActorIndex()
-  const country = index.countries.get(foldName(name))
-  const direct = [
-    ...index.lookup(foldName(name), name).map((e) => e.id),
-    ...(country ? index.stateActorIds(country) : []),
-  ]
-  if (!direct.length)
+/** {@link actorIdsFor}, as a CLI error when the name matches no actor or country. */
+function cliActorIdsFor(name: string): string[] {
+  const ids = actorIdsFor(name)
+  if (!ids.length)
     throw new CliError(
       'not-found',
       `--actor ${name}: no actor or country by that name in the packs`,
     )
-  const members = [...index.actors.keys()].filter((id) =>
-    index.affiliations(id).some((a) => direct.includes(a)),
-  )
-  return [...new Set([...direct, ...members])]
+  return ids
 }
 
 interface GlobalOptions {
@@ -140,7 +136,7 @@ function startServer(
   host: string,
   tileUrl: string | null,
 ): Promise<void> {
-  const app = createApp(store, { tileUrl })
+  const app = createApp(store, { tileUrl, context: defaultContext })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       process.stdout.write(
@@ -258,7 +254,7 @@ export function buildProgram(): Command {
   program
     .command('annotate')
     .description(
-      'print a text with its time mentions, offsets into that text (no database involved)',
+      'print a text with its times, places, actors and events, offsets into that text (no database involved)',
     )
     .argument('<inputs...>', 'files, folders, http(s) URLs, or - for standard input')
     .option(
@@ -392,7 +388,7 @@ export function buildProgram(): Command {
             `${flag} ${value}: not a date (YYYY, YYYY-MM or YYYY-MM-DD)`,
           )
       }
-      const actorIds = opts.actor ? actorIdsFor(opts.actor) : undefined
+      const actorIds = opts.actor ? cliActorIdsFor(opts.actor) : undefined
       const types = opts.type?.split(',').map((t) => t.trim())
       for (const t of types ?? []) {
         if (!EventType.safeParse(t).success) {
@@ -613,10 +609,24 @@ export function buildProgram(): Command {
       '--tile-url <url>',
       'online raster tiles for the basemap ({z}/{x}/{y} template); default offline',
     )
-    .action(async (opts: { port: number; host: string; tileUrl?: string }) => {
+    .option('--watch <list>', 'also watch the feeds of this OPML or text list')
+    .action(async (opts: { port: number; host: string; tileUrl?: string; watch?: string }) => {
       await withStore(program, async (store) => {
         await syncPackSites(store, defaultContext())
-        await startServer(store, opts.port, opts.host, opts.tileUrl ?? null)
+        const watcher = opts.watch
+          ? startBackgroundWatch(store, readWatchList(opts.watch), {
+              databaseUrl: storeLocation(program.opts<GlobalOptions>().db).databaseUrl,
+              onPoll: (r) =>
+                r.status === 'error' &&
+                process.stderr.write(`borderwatch: feed ${r.url}: ${r.error}\n`),
+              onError: (e) => process.stderr.write(`borderwatch: watcher stopped: ${e.message}\n`),
+            })
+          : null
+        try {
+          await startServer(store, opts.port, opts.host, opts.tileUrl ?? null)
+        } finally {
+          await watcher?.stop()
+        }
       })
     })
 
@@ -637,5 +647,8 @@ export function buildProgram(): Command {
     })
 
   registerRouteCommand(program, (fn) => withStore(program, fn))
+  registerWatchCommands(program, (fn) => withStore(program, fn))
+  registerWorkerCommands(program, (fn) => withStore(program, fn))
+  registerAlertsCommand(program, (fn) => withStore(program, fn))
   return program
 }

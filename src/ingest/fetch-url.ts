@@ -127,7 +127,11 @@ interface Hop {
   body: Buffer
 }
 
-function request(target: URL, o: Required<FetchOptions>): Promise<Hop> {
+function request(
+  target: URL,
+  o: Required<FetchOptions>,
+  extraHeaders: Record<string, string> = {},
+): Promise<Hop> {
   const allowed = (address: string) => o.allowPrivate || o.isAllowedAddress(address)
   const host = target.hostname.replace(/^\[|\]$/g, '')
   if (net.isIP(host) && !allowed(host)) return Promise.reject(refusal(target.href, host))
@@ -150,6 +154,7 @@ function request(target: URL, o: Required<FetchOptions>): Promise<Hop> {
           accept:
             'text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5',
           'accept-encoding': 'gzip, deflate, br',
+          ...extraHeaders,
         },
         timeout: o.timeoutMs,
       },
@@ -187,9 +192,19 @@ function request(target: URL, o: Required<FetchOptions>): Promise<Hop> {
   })
 }
 
-/** Fetches `url`, following redirects, and returns the decoded page. */
-export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
-  const o: Required<FetchOptions> = {
+/** Validators from an earlier fetch, sent back so an unchanged resource answers 304. */
+export interface Validators {
+  etag?: string | null
+  lastModified?: string | null
+}
+
+/** A conditional fetch: the page with its new validators, or word that it has not changed. */
+export type ConditionalPage =
+  | { notModified: true; url: string }
+  | { notModified: false; page: FetchedPage; etag: string | null; lastModified: string | null }
+
+function resolveOptions(options: FetchOptions): Required<FetchOptions> {
+  return {
     allowPrivate: options.allowPrivate ?? false,
     timeoutMs: options.timeoutMs ?? 20_000,
     maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
@@ -197,6 +212,41 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     userAgent: options.userAgent ?? USER_AGENT,
     isAllowedAddress: options.isAllowedAddress ?? isPublicAddress,
   }
+}
+
+/**
+ * Fetches `url` with `If-None-Match` / `If-Modified-Since` from `validators`; every redirect hop
+ * goes through the same address checks as {@link fetchPage}.
+ * @example const r = await fetchConditional(feedUrl, { etag: '"abc"' }); if (r.notModified) return
+ */
+export async function fetchConditional(
+  url: string,
+  validators: Validators,
+  options: FetchOptions = {},
+): Promise<ConditionalPage> {
+  const headers: Record<string, string> = {}
+  if (validators.etag) headers['if-none-match'] = validators.etag
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified
+  const o = resolveOptions(options)
+  const { target, res } = await follow(url, o, headers)
+  if (res.status === 304) return { notModified: true, url: target.href }
+  const header = (name: string) => {
+    const value = res.headers[name]
+    return typeof value === 'string' ? value : null
+  }
+  return {
+    notModified: false,
+    page: toPage(target, res, o),
+    etag: header('etag'),
+    lastModified: header('last-modified'),
+  }
+}
+
+async function follow(
+  url: string,
+  o: Required<FetchOptions>,
+  headers: Record<string, string> = {},
+): Promise<{ target: URL; res: Hop }> {
   let target: URL
   try {
     target = new URL(url)
@@ -207,23 +257,34 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
       throw new IngestError('unsupported', target.href, 'only http and https URLs can be fetched')
     }
-    const res = await request(target, o)
+    const res = await request(target, o, headers)
     if (res.status >= 300 && res.status < 400 && res.headers.location) {
       target = new URL(res.headers.location, target)
       continue
     }
     if (res.status >= 400)
       throw new IngestError('unreadable', target.href, `answered HTTP ${res.status}`)
-    const contentType = (res.headers['content-type'] ?? 'text/html').split(';')[0].trim()
-    if (!TEXT_TYPES.test(contentType)) {
-      throw new IngestError('unsupported', target.href, `is ${contentType}, not a web page or feed`)
-    }
-    const body = inflate(res.body, res.headers['content-encoding'], o.maxBytes, target.href)
-    return {
-      url: target.href,
-      contentType,
-      text: decodePage(body, res.headers['content-type'] ?? ''),
-    }
+    return { target, res }
   }
   throw new IngestError('unreadable', url, `redirected more than ${o.maxRedirects} times`)
+}
+
+function toPage(target: URL, res: Hop, o: Required<FetchOptions>): FetchedPage {
+  const contentType = (res.headers['content-type'] ?? 'text/html').split(';')[0].trim()
+  if (!TEXT_TYPES.test(contentType)) {
+    throw new IngestError('unsupported', target.href, `is ${contentType}, not a web page or feed`)
+  }
+  const body = inflate(res.body, res.headers['content-encoding'], o.maxBytes, target.href)
+  return {
+    url: target.href,
+    contentType,
+    text: decodePage(body, res.headers['content-type'] ?? ''),
+  }
+}
+
+/** Fetches `url`, following redirects, and returns the decoded page. */
+export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
+  const o = resolveOptions(options)
+  const { target, res } = await follow(url, o)
+  return toPage(target, res, o)
 }

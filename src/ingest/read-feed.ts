@@ -9,6 +9,12 @@ export interface FeedItem {
   published: string | null
   /** The item's body when the feed carries one (HTML or plain text). */
   content: string | null
+  /** The item's own id (RSS guid, Atom id, JSON Feed id), when it has one. */
+  guid?: string
+}
+
+function withGuid(item: FeedItem, guid: string | null): FeedItem {
+  return guid ? { ...item, guid } : item
 }
 
 /** What a text is, for ingest: a feed, a list of feeds, or anything else (a page or report). */
@@ -59,30 +65,43 @@ export function feedItems(text: string, input: string): FeedItem[] {
   }
   const { format, feed } = parsed
   if (format === 'atom') {
-    return ((feed.entries as Loose[] | undefined) ?? []).map((e) => ({
-      url: atomLink(e),
-      title: str(e.title),
-      published: str(e.published) ?? str(e.updated),
-      content: str(e.content) ?? str(e.summary),
-    }))
+    return ((feed.entries as Loose[] | undefined) ?? []).map((e) =>
+      withGuid(
+        {
+          url: atomLink(e),
+          title: str(e.title),
+          published: str(e.published) ?? str(e.updated),
+          content: str(e.content) ?? str(e.summary),
+        },
+        str(e.id),
+      ),
+    )
   }
   if (format === 'json') {
-    return ((feed.items as Loose[] | undefined) ?? []).map((i) => ({
-      url: str(i.url) ?? str(i.external_url),
-      title: str(i.title),
-      published: str(i.date_published) ?? str(i.date_modified),
-      content: str(i.content_html) ?? str(i.content_text) ?? str(i.summary),
-    }))
+    return ((feed.items as Loose[] | undefined) ?? []).map((i) =>
+      withGuid(
+        {
+          url: str(i.url) ?? str(i.external_url),
+          title: str(i.title),
+          published: str(i.date_published) ?? str(i.date_modified),
+          content: str(i.content_html) ?? str(i.content_text) ?? str(i.summary),
+        },
+        typeof i.id === 'number' ? String(i.id) : str(i.id),
+      ),
+    )
   }
   return ((feed.items as Loose[] | undefined) ?? []).map((i) => {
     const content = (i.content as Loose | undefined)?.encoded
     const dc = i.dc as Loose | undefined
-    return {
-      url: str(i.link) ?? str((i.guid as Loose | undefined)?.value),
-      title: str(i.title),
-      published: str(i.pubDate) ?? str(dc?.date),
-      content: str(content) ?? str(i.description),
-    }
+    return withGuid(
+      {
+        url: str(i.link) ?? str((i.guid as Loose | undefined)?.value),
+        title: str(i.title),
+        published: str(i.pubDate) ?? str(dc?.date),
+        content: str(content) ?? str(i.description),
+      },
+      str(i.guid),
+    )
   })
 }
 

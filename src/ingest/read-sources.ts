@@ -7,7 +7,7 @@ import { z } from 'zod'
 import type { DocumentHints, RawDocument } from '../model/index.js'
 import { IngestError } from './errors.js'
 import { fetchPage, type FetchOptions } from './fetch-url.js'
-import { feedItems, opmlFeedUrls, sniffKind } from './read-feed.js'
+import { feedItems, opmlFeedUrls, sniffKind, type FeedItem } from './read-feed.js'
 
 /** Largest file read, so a stray disk image cannot exhaust memory. */
 const MAX_BYTES = 20 * 1024 * 1024
@@ -171,6 +171,38 @@ function feedDate(value: string | null): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString()
 }
 
+/**
+ * The document a feed item stands for when the feed carries its whole story (null when only its
+ * link leads to the story).
+ */
+export function feedItemDocument(
+  item: FeedItem,
+  where: string,
+  hints: DocumentHints,
+): RawDocument | null {
+  const words = (item.content ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean).length
+  if (!item.content || words < FULL_ITEM_WORDS) return null
+  return makeDocument(
+    item.content,
+    where,
+    feedItemHints(item, hints),
+    /<\w[^>]*>/.test(item.content),
+  )
+}
+
+/** The hints a feed item gives its story: link, title, and the item's date unless one is forced. */
+export function feedItemHints(item: FeedItem, hints: DocumentHints): DocumentHints {
+  return {
+    ...hints,
+    url: item.url ?? undefined,
+    title: item.title ?? undefined,
+    published: hints.published ?? feedDate(item.published),
+  }
+}
+
 /** Reads the items of a feed: an item with its whole story in the feed is used as it is, else its link is fetched. */
 async function* readFeed(
   text: string,
@@ -181,22 +213,11 @@ async function* readFeed(
   const items = feedItems(text, origin)
   for (const [i, item] of items.entries()) {
     const where = `${origin}#${i + 1}`
-    const itemHints: DocumentHints = {
-      ...hints,
-      url: item.url ?? undefined,
-      title: item.title ?? undefined,
-      published: hints.published ?? feedDate(item.published),
-    }
-    const words = (item.content ?? '')
-      .replace(/<[^>]+>/g, ' ')
-      .split(/\s+/)
-      .filter(Boolean).length
-    if (item.content && words >= FULL_ITEM_WORDS) {
-      yield {
-        document: makeDocument(item.content, where, itemHints, /<\w[^>]*>/.test(item.content)),
-      }
+    const document = feedItemDocument(item, where, hints)
+    if (document) {
+      yield { document }
     } else if (item.url && /^https?:\/\//i.test(item.url)) {
-      yield* readUrl(item.url, itemHints, options)
+      yield* readUrl(item.url, feedItemHints(item, hints), options)
     } else {
       yield { error: new IngestError('empty', where, 'has neither the story nor a link to it') }
     }

@@ -1,5 +1,5 @@
 /** Ingests inputs into the store: each document once, re-extracted only when the pipeline changed. */
-import type { DocumentHints } from '../model/index.js'
+import type { DocumentHints, RawDocument } from '../model/index.js'
 import { readSources, type ReadOptions } from '../ingest/read-sources.js'
 import { IngestError } from '../ingest/errors.js'
 import type { Store } from '../store/store.js'
@@ -55,49 +55,55 @@ export async function ingestSources(
       record({ input: item.error.input, status: 'failed', error: item.error.message })
       continue
     }
-    const doc = item.document
-    const version = await store.extractedVersion(doc.hash)
-    if (version === PIPELINE_VERSION) {
-      summary.unchanged++
-      record({ input: doc.origin, status: 'unchanged' })
-      continue
-    }
-    let extracted: ReturnType<typeof extractDocument>
-    try {
-      extracted = extractDocument(doc, ctx)
-    } catch (error) {
-      // Stages are written not to throw; if one does, this document fails and the batch goes on.
-      const failure = new IngestError(
-        'unreadable',
-        doc.origin,
-        `could not be extracted (${(error as Error).message})`,
-      )
-      summary.failed.push(failure)
-      record({ input: doc.origin, status: 'failed', error: failure.message })
-      continue
-    }
-    const { skipped, ...result } = extracted
-    const twin = result.canonicalUrl && (await store.documentByCanonicalUrl(result.canonicalUrl))
-    if (!version && twin && twin !== doc.hash) {
-      summary.duplicates++
-      record({
-        input: doc.origin,
-        status: 'duplicate',
-        note: `same page as ${result.canonicalUrl}`,
-      })
-      continue
-    }
-    await store.saveExtraction({ document: doc, ...result, pipelineVersion: PIPELINE_VERSION })
-    if (version) summary.reextracted++
+    const { failure, ...outcome } = await ingestDocument(store, item.document, ctx)
+    if (outcome.status === 'failed') {
+      summary.failed.push(new IngestError('unreadable', outcome.input, failure ?? ''))
+    } else if (outcome.status === 'unchanged') summary.unchanged++
+    else if (outcome.status === 'duplicate') summary.duplicates++
+    else if (outcome.status === 're-extracted') summary.reextracted++
     else summary.stored++
-    record({
-      input: doc.origin,
-      status: version ? 're-extracted' : 'stored',
-      articleId: result.article.id,
-      title: result.article.title,
-      events: result.events.length,
-      note: skipped,
-    })
+    record(outcome)
   }
   return summary
+}
+
+/**
+ * Extracts and stores one document: skipped when this pipeline version already extracted it, a
+ * duplicate when its canonical URL is stored under other content. Never throws for a bad document.
+ * @example const outcome = await ingestDocument(store, doc, defaultContext())
+ */
+export async function ingestDocument(
+  store: Store,
+  doc: RawDocument,
+  ctx: PipelineContext,
+): Promise<IngestOutcome & { failure?: string }> {
+  const version = await store.extractedVersion(doc.hash)
+  if (version === PIPELINE_VERSION) return { input: doc.origin, status: 'unchanged' }
+  let extracted: ReturnType<typeof extractDocument>
+  try {
+    extracted = extractDocument(doc, ctx)
+  } catch (error) {
+    // Stages are written not to throw; if one does, this document fails and the batch goes on.
+    const failure = `could not be extracted (${(error as Error).message})`
+    return {
+      input: doc.origin,
+      status: 'failed',
+      error: `${doc.origin}: ${failure}`,
+      failure,
+    }
+  }
+  const { skipped, ...result } = extracted
+  const twin = result.canonicalUrl && (await store.documentByCanonicalUrl(result.canonicalUrl))
+  if (!version && twin && twin !== doc.hash) {
+    return { input: doc.origin, status: 'duplicate', note: `same page as ${result.canonicalUrl}` }
+  }
+  await store.saveExtraction({ document: doc, ...result, pipelineVersion: PIPELINE_VERSION })
+  return {
+    input: doc.origin,
+    status: version ? 're-extracted' : 'stored',
+    articleId: result.article.id,
+    title: result.article.title,
+    events: result.events.length,
+    note: skipped,
+  }
 }

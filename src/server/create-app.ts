@@ -6,14 +6,19 @@ import { Hono } from 'hono'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { z } from 'zod'
 import type { Store } from '../store/store.js'
-import { EventType, type ApiArticle, type ApiEventList, type ApiSiteList } from '../model/index.js'
+import type { ApiArticle, ApiSiteList } from '../model/index.js'
 import { sitesWithStatus, findSitesWithStatus } from '../sites/site-service.js'
 import { eventsToGeoJson } from '../exports/to-geojson.js'
 import { eventsToCsv } from '../exports/to-csv.js'
 import { toJsonl } from '../exports/to-jsonl.js'
 import { loadExportData } from '../exports/export-data.js'
-import { clusterEvents } from '../clusters/cluster-events.js'
+import type { PipelineContext } from '../pipeline/extract-document.js'
+import type { FetchOptions } from '../ingest/fetch-url.js'
 import { registerRouteApi } from './route-api.js'
+import { ClusterCache, registerEventsApi } from './events-api.js'
+import { registerIngestApi } from './ingest-api.js'
+import { OPENAPI } from './openapi.js'
+import { isoDate, parseQuery } from './query-params.js'
 import { AppError } from './app-error.js'
 
 /** The built web app. */
@@ -24,39 +29,25 @@ export interface AppOptions {
   /** An online raster tile URL template for the basemap; null keeps the map offline. */
   tileUrl?: string | null
   webDir?: string
+  /** The pipeline for `POST /api/ingest`; built on the first ingest when not given. */
+  context?: () => PipelineContext
+  /** How `POST /api/ingest` fetches URLs (private addresses are refused unless allowed here). */
+  fetch?: FetchOptions
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-const EventQuery = z.object({
-  type: z
-    .string()
-    .transform((s) => s.split(','))
-    .pipe(z.array(EventType))
-    .optional(),
-  site: z.string().optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-  offset: z.coerce.number().int().min(0).default(0),
-})
+const AsOfQuery = z.object({ asOf: isoDate.optional(), on: isoDate.optional() })
 
-function parseQuery<S extends z.ZodTypeAny>(schema: S, query: Record<string, string>): z.infer<S> {
-  const parsed = schema.safeParse(query)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new AppError(
-      400,
-      'bad-request',
-      `query parameter "${issue.path.join('.')}": ${issue.message}`,
-    )
-  }
-  return parsed.data
+/** `asOf`, or its alias `on`. */
+function asOfQuery(query: Record<string, string>): string | undefined {
+  const q = parseQuery(AsOfQuery, query)
+  return q.asOf ?? q.on
 }
 
 /** Builds the app over an open store. */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
   const app = new Hono()
   const webDir = options.webDir ?? WEB_DIR
+  const clusters = new ClusterCache(store)
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
@@ -77,27 +68,16 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   )
   app.get('/api/config', (c) => c.json({ tileUrl: options.tileUrl ?? null }))
 
-  app.get('/api/events', async (c) => {
-    const q = parseQuery(EventQuery, c.req.query())
-    const list: ApiEventList = await store.listEvents({
-      types: q.type,
-      siteId: q.site,
-      from: q.from,
-      to: q.to,
-      limit: q.limit,
-      offset: q.offset,
-    })
-    return c.json(list)
-  })
+  registerEventsApi(app, store, clusters)
 
   app.get('/api/sites', async (c) => {
-    const { asOf } = parseQuery(z.object({ asOf: isoDate.optional() }), c.req.query())
+    const asOf = asOfQuery(c.req.query())
     const body: ApiSiteList = { asOf: asOf ?? null, sites: await sitesWithStatus(store, asOf) }
     return c.json(body)
   })
 
   app.get('/api/sites/:name', async (c) => {
-    const { asOf } = parseQuery(z.object({ asOf: isoDate.optional() }), c.req.query())
+    const asOf = asOfQuery(c.req.query())
     const sites = await findSitesWithStatus(store, c.req.param('name'), asOf)
     if (!sites.length)
       throw new AppError(404, 'not-found', `no site named "${c.req.param('name')}"`)
@@ -132,13 +112,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     return c.body(eventsToCsv(events), 200, { 'content-type': 'text/csv; charset=utf-8' })
   })
 
-  app.get('/api/clusters', async (c) => {
-    const { events } = await store.listEvents({ limit: 1_000_000 })
-    const clusters = clusterEvents(events)
-    return c.json({ clusters, total: clusters.length })
-  })
-
   registerRouteApi(app, store)
+  registerIngestApi(app, store, {
+    context: options.context,
+    fetch: options.fetch,
+    onIngested: () => clusters.invalidate(),
+  })
+  app.get('/openapi.json', (c) => c.json(OPENAPI))
 
   app.all('/api/*', () => {
     throw new AppError(404, 'not-found', 'no such API route')

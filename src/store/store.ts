@@ -51,6 +51,34 @@ interface EventRow {
   lineage_id: string | null
 }
 
+/** Most parameters one statement may carry (PostgreSQL allows 65,535). */
+const MAX_PARAMS = 60_000
+
+/**
+ * Inserts `rows` with as few statements as the parameter limit allows: one round trip for a whole
+ * article's mentions instead of one per mention.
+ */
+async function insertRows(
+  tx: SqlClient,
+  head: string,
+  rows: unknown[][],
+  tail = '',
+): Promise<void> {
+  if (!rows.length) return
+  const width = rows[0].length
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width))
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement)
+    const values = chunk
+      .map(
+        (_, r) =>
+          `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+      )
+      .join(', ')
+    await tx.query(`${head} values ${values} ${tail}`, chunk.flat())
+  }
+}
+
 /**
  * Puts an article in the lineage of its closest near-duplicate already stored (the same wire
  * story on another site), or starts a lineage of its own.
@@ -80,12 +108,12 @@ async function assignLineage(
         lineage = c.lineage_id ?? c.id
       }
     }
-    for (const key of keys) {
-      await tx.query(
-        'insert into article_bands (band_key, article_id) values ($1, $2) on conflict do nothing',
-        [key, articleId],
-      )
-    }
+    await insertRows(
+      tx,
+      'insert into article_bands (band_key, article_id)',
+      [...new Set(keys)].map((key) => [key, articleId]),
+      'on conflict do nothing',
+    )
   }
   await tx.query('update articles set signature = $1, lineage_id = $2 where id = $3', [
     JSON.stringify(signature),
@@ -213,57 +241,53 @@ export class Store {
         ],
       )
       await assignLineage(tx, a.id, x.signature ?? [])
-      for (const [seq, m] of x.mentions.entries()) {
-        const { kind, text, start, end, ...value } = m
-        await tx.query(
-          `insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)
-           values ($1, $2, $3, $4, $5, $6, $7)`,
-          [a.id, seq, kind, start, end, text, JSON.stringify(value)],
-        )
-      }
-      for (const e of x.events) {
-        await tx.query(
-          `insert into events (id, article_id, type, modality, time_start, time_end, time_precision,
-             site_id, lat, lon, geo_precision, evidence_start, evidence_end, data)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-          [
-            e.id,
-            a.id,
-            e.type,
-            e.modality,
-            e.time.start,
-            e.time.end,
-            e.time.precision,
-            e.place?.siteId ?? null,
-            e.place?.lat ?? null,
-            e.place?.lon ?? null,
-            e.place?.precision ?? null,
-            e.evidenceStart,
-            e.evidenceEnd,
-            JSON.stringify(e),
-          ],
-        )
-      }
-      for (const f of x.statusFacts) {
-        await tx.query(
-          `insert into site_status (event_id, site_id, article_id, status, scope, controller,
-             time_start, time_end, time_precision, modality, data)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-          [
-            f.eventId,
-            f.siteId,
-            a.id,
-            f.status,
-            f.scope,
-            f.controller,
-            f.time.start,
-            f.time.end,
-            f.time.precision,
-            f.modality,
-            JSON.stringify(f),
-          ],
-        )
-      }
+      await insertRows(
+        tx,
+        'insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)',
+        x.mentions.map((m, seq) => {
+          const { kind, text, start, end, ...value } = m
+          return [a.id, seq, kind, start, end, text, JSON.stringify(value)]
+        }),
+      )
+      await insertRows(
+        tx,
+        `insert into events (id, article_id, type, modality, time_start, time_end, time_precision,
+           site_id, lat, lon, geo_precision, evidence_start, evidence_end, data)`,
+        x.events.map((e) => [
+          e.id,
+          a.id,
+          e.type,
+          e.modality,
+          e.time.start,
+          e.time.end,
+          e.time.precision,
+          e.place?.siteId ?? null,
+          e.place?.lat ?? null,
+          e.place?.lon ?? null,
+          e.place?.precision ?? null,
+          e.evidenceStart,
+          e.evidenceEnd,
+          JSON.stringify(e),
+        ]),
+      )
+      await insertRows(
+        tx,
+        `insert into site_status (event_id, site_id, article_id, status, scope, controller,
+           time_start, time_end, time_precision, modality, data)`,
+        x.statusFacts.map((f) => [
+          f.eventId,
+          f.siteId,
+          a.id,
+          f.status,
+          f.scope,
+          f.controller,
+          f.time.start,
+          f.time.end,
+          f.time.precision,
+          f.modality,
+          JSON.stringify(f),
+        ]),
+      )
     })
   }
 

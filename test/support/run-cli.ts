@@ -27,9 +27,10 @@ function cliEnv(): NodeJS.ProcessEnv {
  * Like {@link runCli} without blocking this process, for tests whose own server must keep
  * answering while the command runs.
  */
-export function runCliAsync(db: string, args: string[]): Promise<CliRun> {
+export function runCliAsync(db: string, args: string[], script = BIN): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, '--db', db, ...args], { env: cliEnv() })
+    const runner = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script]
+    const child = spawn(process.execPath, [...runner, '--db', db, ...args], { env: cliEnv() })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))

@@ -1,4 +1,13 @@
-import type { ApiEventList, ApiSiteList } from '../../src/model/index.js'
+import type {
+  ApiArticle,
+  ApiEventList,
+  ApiSiteList,
+  EventPlace,
+  EventType,
+  Modality,
+  TimeSpan,
+} from '../../src/model/index.js'
+import type { RouteAnswer } from '../../src/model/route.js'
 
 /** Runtime settings the server hands to the page. */
 export interface WebConfig {
@@ -6,10 +15,44 @@ export interface WebConfig {
   tileUrl: string | null
 }
 
+/** An API error answer, with the server's code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+async function answer<T>(path: string, response: Response): Promise<T> {
+  if (response.ok) return (await response.json()) as T
+  let code = 'http'
+  let message = `${path} answered ${response.status} ${response.statusText}`
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } }
+    if (body.error?.message) message = body.error.message
+    if (body.error?.code) code = body.error.code
+  } catch {
+    // Not JSON: keep the status line.
+  }
+  throw new ApiError(response.status, code, message)
+}
+
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' } })
-  if (!response.ok) throw new Error(`${path} answered ${response.status} ${response.statusText}`)
-  return (await response.json()) as T
+  return answer<T>(path, response)
+}
+
+function withQuery(path: string, params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams()
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value))
+  }
+  const query = search.toString()
+  return query ? `${path}?${query}` : path
 }
 
 /** Reads the settings from `window.BORDERWATCH_CONFIG` or `/api/config`; a failure means no tiles. */
@@ -24,12 +67,124 @@ export async function fetchConfig(): Promise<WebConfig> {
   }
 }
 
-/** Lists the events with their articles. */
-export function fetchEvents(): Promise<ApiEventList> {
-  return getJson<ApiEventList>('/api/events')
+/** Server-side event filters (time is brushed in the page). */
+export interface EventQuery {
+  type?: string
+  actor?: string
+  modality?: string
+  site?: string
+  minSources?: number
+  limit?: number
 }
 
-/** Lists the sites with their current status and timeline. */
-export function fetchSites(): Promise<ApiSiteList> {
-  return getJson<ApiSiteList>('/api/sites')
+/** Lists the events with their articles. */
+export function fetchEvents(query: EventQuery = {}): Promise<ApiEventList> {
+  return getJson<ApiEventList>(withQuery('/api/events', { limit: 10000, ...query }))
+}
+
+/** Lists the sites with their status on `on` (default: latest) and timeline. */
+export function fetchSites(on?: string): Promise<ApiSiteList> {
+  return getJson<ApiSiteList>(withQuery('/api/sites', { on }))
+}
+
+/** One report with its text. */
+export function fetchArticle(id: string): Promise<ApiArticle> {
+  return getJson<ApiArticle>(`/api/articles/${encodeURIComponent(id)}`)
+}
+
+/** One report's telling of a clustered happening. */
+export interface ClusterSourceView {
+  eventId: string
+  articleId: string
+  outlet: string | null
+  title: string
+  url: string | null
+  lineageId: string | null
+  modality: Modality
+  sentence: string
+}
+
+/** A cluster as `/api/clusters` returns it. */
+export interface ClusterView {
+  id: string
+  type: EventType
+  place: EventPlace | null
+  time: TimeSpan
+  eventIds: string[]
+  articleIds: string[]
+  lineages: number
+  sources: ClusterSourceView[]
+  why: string[]
+}
+
+/** The cluster an event belongs to, or null. */
+export async function fetchClusterOf(eventId: string): Promise<ClusterView | null> {
+  const body = await getJson<{ clusters: ClusterView[] }>(
+    withQuery('/api/clusters', { event: eventId }),
+  )
+  return body.clusters[0] ?? null
+}
+
+/** The corridor question's parameters, as `GET /api/route` takes them. */
+export interface RouteQuery {
+  origin: string
+  destination: string
+  on?: string
+  traffic?: string
+  via?: string
+  avoid?: string
+}
+
+/** Asks for open routes. */
+export function fetchRoute(query: RouteQuery): Promise<RouteAnswer> {
+  return getJson<RouteAnswer>(withQuery('/api/route', { ...query }))
+}
+
+/** The answer of `POST /api/ingest`. */
+export interface IngestAnswer {
+  stored: number
+  reextracted: number
+  unchanged: number
+  duplicates: number
+  failed: number
+  items: {
+    input: string
+    status: string
+    articleId?: string
+    title?: string
+    events?: number
+    error?: string
+    note?: string
+  }[]
+  errors: { input: string; code: string; message: string }[]
+}
+
+/** Posts reports: JSON for a text or URL, multipart when files are attached. */
+export async function postIngest(input: {
+  text?: string
+  url?: string
+  published?: string
+  files?: File[]
+}): Promise<IngestAnswer> {
+  let init: RequestInit
+  if (input.files?.length) {
+    const form = new FormData()
+    for (const file of input.files) form.append('file', file, file.name)
+    if (input.text) form.append('text', input.text)
+    if (input.url) form.append('url', input.url)
+    if (input.published) form.append('published', input.published)
+    init = { method: 'POST', body: form }
+  } else {
+    const items = [
+      input.text ? { text: input.text, published: input.published } : null,
+      input.url ? { url: input.url, published: input.published } : null,
+    ].filter((item) => item !== null)
+    init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(items),
+    }
+  }
+  const response = await fetch('/api/ingest', init)
+  return answer<IngestAnswer>('/api/ingest', response)
 }

@@ -1,4 +1,4 @@
-import { Popup, type Map as MapLibreMap } from 'maplibre-gl'
+import { Popup, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl'
 import type { ApiSite } from '../../src/model/index.js'
 import { SITE_STATUS_COLORS } from './colors.js'
 import { crossingPopupContent } from './crossing-popup.js'
@@ -27,10 +27,15 @@ function crossingPoints(sites: ApiSite[]): GeoJSON.FeatureCollection<GeoJSON.Poi
 
 /**
  * Adds crossings as status-coloured rings, reported ones large and the rest small and faint,
- * with a hover popup giving name, status and controllers.
+ * with a hover popup giving name, status and controllers; `onPick` fires on a click. Returns a
+ * function that recolours the crossings for other sites' statuses (another date).
  */
-export function addCrossingsLayer(map: MapLibreMap, sites: ApiSite[]): void {
-  const byId = new Map(sites.map((site) => [site.id, site]))
+export function addCrossingsLayer(
+  map: MapLibreMap,
+  sites: ApiSite[],
+  onPick: (siteId: string) => void = () => undefined,
+): (sites: ApiSite[]) => void {
+  let byId = new Map(sites.map((site) => [site.id, site]))
   map.addSource('crossings', { type: 'geojson', data: crossingPoints(sites) })
   map.addLayer({
     id: 'crossings',
@@ -74,4 +79,12 @@ export function addCrossingsLayer(map: MapLibreMap, sites: ApiSite[]): void {
     map.getCanvas().style.cursor = ''
     popup.remove()
   })
+  map.on('click', 'crossings', (e) => {
+    const id = e.features?.[0]?.properties['id']
+    if (typeof id === 'string') onPick(id)
+  })
+  return (next) => {
+    byId = new Map(next.map((site) => [site.id, site]))
+    map.getSource<GeoJSONSource>('crossings')?.setData(crossingPoints(next))
+  }
 }

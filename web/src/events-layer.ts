@@ -52,7 +52,10 @@ export function addEventLayers(
   map: MapLibreMap,
   events: ApiEvent[],
   handlers: EventLayerHandlers,
-): { setSelected: (eventId: string | null) => void } {
+): {
+  setSelected: (eventId: string | null) => void
+  setEvents: (events: ApiEvent[]) => void
+} {
   map.addSource(SOURCE, {
     type: 'geojson',
     data: eventPoints(events),
@@ -117,6 +120,7 @@ export function addEventLayers(
 
   return {
     setSelected: (eventId) => map.setFilter('event-selected', ['==', ['get', 'id'], eventId ?? '']),
+    setEvents: (next) => map.getSource<GeoJSONSource>(SOURCE)?.setData(eventPoints(next)),
   }
 }
 

@@ -8,6 +8,8 @@ declare global {
     __borderwatch?: {
       events: ApiEvent[]
       sites: ApiSite[]
+      /** The date crossings are coloured for. */
+      asOf: string
       ready: boolean
       error: string | null
     }

@@ -40,3 +40,19 @@ export function siteStatusLabel(status: SiteStatus): string {
 export function modalityLabel(modality: Modality): string | null {
   return modality === 'asserted' ? null : modality
 }
+
+/** Every event type, in the order the filters list them. */
+export const EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS) as EventType[]
+
+/** Every modality, in the order the filters list them. */
+export const MODALITIES: Modality[] = [
+  'asserted',
+  'reported',
+  'claimed',
+  'alleged',
+  'denied',
+  'negated',
+  'planned',
+  'hypothetical',
+  'background',
+]

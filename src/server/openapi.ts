@@ -1,0 +1,266 @@
+/** The OpenAPI 3 document served at `/openapi.json`, written by hand beside the routes it describes. */
+import { EventType, Modality } from '../model/index.js'
+import { MAX_K, TRAFFIC } from '../corridors/route-service.js'
+
+type Param = {
+  name: string
+  in: 'query' | 'path'
+  description: string
+  schema: object
+  required?: boolean
+}
+
+const q = (name: string, description: string, schema: object = { type: 'string' }): Param => ({
+  name,
+  in: 'query',
+  description,
+  schema,
+})
+const date = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }
+const csv = (values: readonly string[]) => ({
+  type: 'string',
+  description: `comma-separated; each one of ${values.join(', ')}`,
+})
+const page = [
+  q('limit', 'page size', { type: 'integer', minimum: 1, maximum: 10000, default: 1000 }),
+  q('offset', 'rows to skip', { type: 'integer', minimum: 0, default: 0 }),
+]
+const filters = [
+  q('type', 'event types', csv(EventType.options)),
+  q('types', 'alias of type', csv(EventType.options)),
+  q('site', 'a site id or any spelling of a crossing'),
+  q('actor', 'any alias of a pack actor or a country; includes the actors that are part of it'),
+  q('modality', 'modalities', csv(Modality.options)),
+  q('from', 'the interval overlaps from this day', date),
+  q('to', 'the interval overlaps up to this day', date),
+  q('bbox', 'minLon,minLat,maxLon,maxLat'),
+  q('minSources', 'at least this many independent sources (lineages) in the cluster', {
+    type: 'integer',
+    minimum: 1,
+  }),
+]
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
+const json = (schema: object, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+const errors = {
+  '400': json(ref('Error'), 'a bad parameter'),
+  '404': json(ref('Error'), 'nothing by that name'),
+  '500': json(ref('Error'), 'an internal error (no stack trace)'),
+}
+const asOf = [q('asOf', 'status on this day', date), q('on', 'alias of asOf', date)]
+const obj = { type: 'object', additionalProperties: true }
+
+/** The document; `paths` keys use OpenAPI's `{param}` form of Hono's `:param`. */
+export const OPENAPI = {
+  openapi: '3.0.3',
+  info: {
+    title: 'borderwatch API',
+    version: '0.1.0',
+    description:
+      'News reports → typed events, crossing status timelines and corridor answers. Errors are {error:{code,message}}.',
+  },
+  paths: {
+    '/api/health': { get: { summary: 'Health and row counts', responses: { '200': json(obj) } } },
+    '/api/config': {
+      get: { summary: 'Settings for the web app', responses: { '200': json(obj) } },
+    },
+    '/api/events': {
+      get: {
+        summary: 'Events with their article, newest first',
+        parameters: [...filters, q('q', 'text that the evidence sentence contains'), ...page],
+        responses: { '200': json(ref('EventList')), ...errors },
+      },
+    },
+    '/api/clusters': {
+      get: {
+        summary: 'Events merged across reports, with their sources',
+        parameters: [...filters, q('event', 'only the cluster holding this event id'), ...page],
+        responses: { '200': json(ref('ClusterList')), ...errors },
+      },
+    },
+    '/api/articles': {
+      get: {
+        summary: 'Stored reports, newest first',
+        parameters: page,
+        responses: { '200': json(obj), ...errors },
+      },
+    },
+    '/api/articles/{id}': {
+      get: {
+        summary: 'One report with its text',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json(ref('Article')), ...errors },
+      },
+    },
+    '/api/sites': {
+      get: {
+        summary: 'Every site with its timeline and status on a day',
+        parameters: asOf,
+        responses: { '200': json(ref('SiteList')), ...errors },
+      },
+    },
+    '/api/sites/{name}': {
+      get: {
+        summary: 'The sites matching a name in any spelling',
+        parameters: [
+          { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+          ...asOf,
+        ],
+        responses: { '200': json(ref('SiteList')), ...errors },
+      },
+    },
+    '/api/route': {
+      get: {
+        summary: 'Open overland routes on a day (docs/corridors.md)',
+        parameters: [
+          { ...q('origin', 'any spelling of a place of the network'), required: true },
+          { ...q('destination', 'any spelling of a place of the network'), required: true },
+          q('on', 'the day', date),
+          q('traffic', 'traffic', { type: 'string', enum: TRAFFIC, default: 'people' }),
+          q('via', 'comma-separated controllers every crossing must be held by'),
+          q('avoid', 'comma-separated controllers no crossing may be held by'),
+          q('k', 'routes', { type: 'integer', minimum: 1, maximum: MAX_K, default: 3 }),
+          q('from', 'start of a period for availability', date),
+          q('to', 'end of a period for availability', date),
+          q('assumeOpen', 'count unreported crossings as open', {
+            type: 'string',
+            enum: ['true', 'false', '1', '0'],
+          }),
+        ],
+        responses: { '200': json(obj), ...errors },
+      },
+    },
+    '/api/export': {
+      get: {
+        summary: 'Every event as GeoJSON, CSV (ACLED columns) or JSON Lines',
+        parameters: [
+          {
+            ...q('format', 'format', { type: 'string', enum: ['geojson', 'csv', 'jsonl'] }),
+            required: true,
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'OK',
+            content: {
+              'application/geo+json': { schema: obj },
+              'text/csv': { schema: { type: 'string' } },
+              'application/x-ndjson': { schema: { type: 'string' } },
+            },
+          },
+          ...errors,
+        },
+      },
+    },
+    '/api/ingest': {
+      post: {
+        summary: 'Ingest reports: text, HTML, a URL (private addresses refused) or files',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  ref('IngestItem'),
+                  { type: 'array', items: ref('IngestItem'), maxItems: 50 },
+                  {
+                    type: 'object',
+                    required: ['items'],
+                    properties: { items: { type: 'array', items: ref('IngestItem') } },
+                  },
+                ],
+              },
+            },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: {
+                  file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                  text: { type: 'string' },
+                  url: { type: 'string' },
+                  published: { type: 'string' },
+                  title: { type: 'string' },
+                  outlet: { type: 'string' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': json(ref('IngestResult'), 'per-item results; failed items listed in errors'),
+          '413': json(ref('Error'), 'the body is too large'),
+          '415': json(ref('Error'), 'neither JSON nor multipart'),
+          ...errors,
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+      EventList: {
+        type: 'object',
+        properties: { total: { type: 'integer' }, events: { type: 'array', items: obj } },
+        description: 'events as `borderwatch events --json` prints them (docs/cli.md)',
+      },
+      ClusterList: {
+        type: 'object',
+        properties: { total: { type: 'integer' }, clusters: { type: 'array', items: obj } },
+      },
+      Article: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          outlet: { type: 'string', nullable: true },
+          url: { type: 'string', nullable: true },
+          published: { type: 'string', nullable: true },
+          text: { type: 'string' },
+        },
+      },
+      SiteList: {
+        type: 'object',
+        properties: {
+          asOf: { type: 'string', nullable: true },
+          sites: { type: 'array', items: obj },
+        },
+      },
+      IngestItem: {
+        type: 'object',
+        description: 'exactly one of text, html, url',
+        properties: {
+          text: { type: 'string' },
+          html: { type: 'string' },
+          url: { type: 'string', format: 'uri' },
+          published: { type: 'string', description: 'ISO 8601, for reports that lack a date' },
+          title: { type: 'string' },
+          outlet: { type: 'string' },
+        },
+      },
+      IngestResult: {
+        type: 'object',
+        properties: {
+          stored: { type: 'integer' },
+          reextracted: { type: 'integer' },
+          unchanged: { type: 'integer' },
+          duplicates: { type: 'integer' },
+          failed: { type: 'integer' },
+          items: { type: 'array', items: obj },
+          errors: { type: 'array', items: obj },
+        },
+      },
+    },
+  },
+} as const
