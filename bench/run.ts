@@ -17,6 +17,7 @@ import { openStore } from '../src/store/open-store.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { machineLine, markdownTable, writeSection } from './report-section.ts'
 import { benchRoute } from './bench-route.ts'
+import { benchScale } from './bench-scale.ts'
 
 const ROUNDS = 20
 
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true })
   }
   rows.push(await benchRoute())
+  // Issue 10's corpus is 20,000 pages (about half an hour here); BENCH_PAGES sets a smaller one.
+  rows.push(...(await benchScale(Number(process.env.BENCH_PAGES ?? 20_000))))
   rows.push([
     'peak resident memory (max RSS)',
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
