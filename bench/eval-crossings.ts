@@ -14,6 +14,7 @@ import { loadExportData } from '../src/exports/export-data.ts'
 import { toJsonl } from '../src/exports/to-jsonl.ts'
 import { recogniseActors } from '../src/actors/recognise-actors.ts'
 import { foldName } from '../src/text/fold-name.ts'
+import { greatCircleKm } from '../src/places/great-circle.ts'
 import { markdownTable, machineLine, writeSection } from './report-section.ts'
 
 const DEFAULT_DIR = path.resolve(import.meta.dirname, '../../shared/eval/crossings-dev')
@@ -55,11 +56,7 @@ interface ClusterRecord {
 }
 
 function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180
-  const h =
-    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2
-  return 2 * 6371 * Math.asin(Math.sqrt(h))
+  return greatCircleKm(a.lat, a.lon, b.lat, b.lon)
 }
 
 function readJsonl<T>(file: string): T[] {

@@ -7,7 +7,7 @@ import type { ApiSite, ArticleEvent, Site } from '../model/index.js'
 import type { Store } from '../store/store.js'
 import { findSites } from '../sites/site-registry.js'
 import { sitesWithStatus } from '../sites/site-service.js'
-import { greatCircleKm } from '../corridors/great-circle.js'
+import { greatCircleKm } from '../places/great-circle.js'
 
 /** What to watch. Empty `sites` watches every site; empty `types` every event type. */
 export interface AlertRule {

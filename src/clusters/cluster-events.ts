@@ -4,32 +4,12 @@
  * in time and id order; an event joins the first cluster every member of which it agrees with) and
  * explainable (each merge says why).
  */
-import type { ApiEvent, TimePrecision } from '../model/index.js'
+import { PRECISION_RANK as RANK, type ApiEvent } from '../model/index.js'
 import type { EventCluster } from './event-cluster.js'
+import { greatCircleKm } from '../places/great-circle.js'
 
 /** Places closer than this are one place for merging. */
 const NEAR_KM = 25
-const RANK: Record<TimePrecision, number> = {
-  instant: 0,
-  day: 1,
-  week: 2,
-  month: 3,
-  season: 4,
-  quarter: 4,
-  year: 5,
-  decade: 6,
-  century: 7,
-}
-
-function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180
-  const dLat = (b.lat - a.lat) * rad
-  const dLon = (b.lon - a.lon) * rad
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2
-  return 2 * 6371 * Math.asin(Math.sqrt(h))
-}
 
 function day(iso: string): string {
   return iso.slice(0, 10)
@@ -45,7 +25,7 @@ export function sameHappening(a: ApiEvent, b: ApiEvent): string | null {
   let where: string
   if (a.place?.siteId && a.place.siteId === b.place?.siteId) where = `same site ${a.place.siteId}`
   else if (a.place && b.place && !(a.place.siteId && b.place.siteId)) {
-    const d = km(a.place, b.place)
+    const d = greatCircleKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
     if (d > NEAR_KM || a.place.precision === 'country' || b.place.precision === 'country')
       return null
     where = `places ${d.toFixed(0)} km apart`

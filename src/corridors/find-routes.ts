@@ -17,7 +17,7 @@ import {
   type CrossingState,
   type CrossingTimelines,
 } from './crossing-state.js'
-import { greatCircleKm } from './great-circle.js'
+import { greatCircleKm } from '../places/great-circle.js'
 import { kShortestPaths, type GraphPath, type PathSearch } from './k-shortest-paths.js'
 import type { RoadEdge, RoadNetwork, RoadNode } from './road-network.js'
 

@@ -7,7 +7,7 @@ import type { PackCrossing } from '../model/pack.js'
 import type { PackNetwork } from '../model/network.js'
 import type { Traffic } from '../model/route.js'
 import { PackError } from '../places/load-packs.js'
-import { greatCircleKm } from './great-circle.js'
+import { greatCircleKm } from '../places/great-circle.js'
 
 /** What a crossing node knows of its crossing. */
 export interface CrossingInfo {

@@ -15,6 +15,19 @@ export const TimePrecision = z.enum([
 ])
 export type TimePrecision = z.infer<typeof TimePrecision>
 
+/** Precisions from finest to coarsest, as numbers to compare (seasons and quarters rank alike). */
+export const PRECISION_RANK: Record<TimePrecision, number> = {
+  instant: 0,
+  day: 1,
+  week: 2,
+  month: 3,
+  season: 4,
+  quarter: 4,
+  year: 5,
+  decade: 6,
+  century: 7,
+}
+
 /** Whether the text states the time, the pipeline inferred it, or it fell back to publication. */
 export const TimeCertainty = z.enum(['stated', 'inferred', 'publication'])
 export type TimeCertainty = z.infer<typeof TimeCertainty>

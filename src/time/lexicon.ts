@@ -1,4 +1,5 @@
 /** The English words time expressions are built from, as regular-expression parts and lookups. */
+import type { TimePrecision } from '../model/index.js'
 
 /** Month names and their usual abbreviations (one capture group). */
 export const MONTH_RE =
@@ -103,6 +104,13 @@ export function unitOf(word: string): Unit {
   if (w.startsWith('centur')) return 'century'
   if (w.startsWith('night')) return 'day'
   return w.replace(/s$/, '') as Unit
+}
+
+/** How finely a count of `unit`s places a time: hours and less are instants, weekends weeks. */
+export function unitPrecision(unit: Unit): TimePrecision {
+  if (unit === 'second' || unit === 'minute' || unit === 'hour') return 'instant'
+  if (unit === 'weekend') return 'week'
+  return unit as TimePrecision
 }
 
 /** The ISO 8601 duration designator of a unit (`P…Y`, `PT…H`); decades and centuries in years. */

@@ -1,5 +1,4 @@
 /** Parsers for lengths of time ("six years", "the past two weeks", "a four-week closure") and recurrences ("every day"). */
-import type { TimePrecision } from '../model/index.js'
 import { candidate, type Candidate, type Reading } from './candidate.js'
 import {
   COUNT_RE,
@@ -12,6 +11,7 @@ import {
   WEEKDAY_RE,
   weekdayNumber,
   type Unit,
+  unitPrecision,
 } from './lexicon.js'
 import type { Resolved } from './spans.js'
 import { shift } from './parse-relative.js'
@@ -34,12 +34,6 @@ const SET = new RegExp(
   'g',
 )
 
-function precisionOf(unit: Unit): TimePrecision {
-  if (unit === 'second' || unit === 'minute' || unit === 'hour') return 'instant'
-  if (unit === 'weekend') return 'week'
-  return unit as TimePrecision
-}
-
 function modOf(word: string | undefined): string | undefined {
   const w = word?.toLowerCase()
   if (!w) return undefined
@@ -54,7 +48,7 @@ function lengthValue(unit: Unit, amount: number | undefined, mod?: string): Reso
   return {
     start: null,
     end: null,
-    precision: precisionOf(unit),
+    precision: unitPrecision(unit),
     certainty: 'stated',
     duration,
     timex: duration,

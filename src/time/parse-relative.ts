@@ -1,5 +1,4 @@
 /** Parsers for times said relative to publication or to an earlier time: "yesterday", "last week", "two years ago", "the next day". */
-import type { TimePrecision } from '../model/index.js'
 import { addDays, addMonths, addYears, monthNumber } from './calendar.js'
 import { candidate, type Candidate, type Reading } from './candidate.js'
 import {
@@ -14,6 +13,7 @@ import {
   WEEKDAY_RE,
   weekdayNumber,
   type Unit,
+  unitPrecision,
 } from './lexicon.js'
 import { decadeSpan, daySpan, monthSpan, weekSpan, yearSpan, type Resolved } from './spans.js'
 import { weekdayDate } from './parse-dates.js'
@@ -42,12 +42,6 @@ const ANAPHORIC = new RegExp(
 )
 /** "the end of year", "the start of the month": the period of publication. */
 const PERIOD_OF = /\b(?:beginning|start|middle|end|turn)\s+of\s+(?:the\s+)?(year|month|week)\b/gi
-
-function precisionOf(unit: Unit): TimePrecision {
-  if (unit === 'second' || unit === 'minute' || unit === 'hour') return 'instant'
-  if (unit === 'weekend') return 'week'
-  return unit as TimePrecision
-}
 
 /** The calendar unit containing `day`, as a span. */
 export function unitSpan(unit: Unit, day: string): Resolved {
@@ -199,14 +193,14 @@ export function parseCounted(r: Reading): Candidate[] {
           ? {
               start: null,
               end: r.pub,
-              precision: precisionOf(unit),
+              precision: unitPrecision(unit),
               certainty: 'inferred',
               timex: 'PAST_REF',
             }
           : {
               start: r.pub,
               end: null,
-              precision: precisionOf(unit),
+              precision: unitPrecision(unit),
               certainty: 'inferred',
               timex: 'FUTURE_REF',
             }
@@ -217,7 +211,7 @@ export function parseCounted(r: Reading): Candidate[] {
       const day = shift(r.pub, unit, sign * amount)
       const value = fromPublication(
         r,
-        unit === 'day' || precisionOf(unit) === 'instant' ? daySpan(day) : unitSpan(unit, day),
+        unit === 'day' || unitPrecision(unit) === 'instant' ? daySpan(day) : unitSpan(unit, day),
       )
       out.push(candidate(m.index, end, 'DATE', value, 3))
       continue

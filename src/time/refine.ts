@@ -3,7 +3,7 @@
  * overlaps, "early/mid/late" modifiers, a clock time joined to its day, "since"/"until", and times
  * counted from an earlier one.
  */
-import type { TimePrecision } from '../model/index.js'
+import { PRECISION_RANK as RANK, type TimePrecision } from '../model/index.js'
 import type { Candidate, Reading } from './candidate.js'
 import { partOf, type Resolved } from './spans.js'
 import { shift, unitSpan } from './parse-relative.js'
@@ -147,18 +147,6 @@ export function refineSignals(r: Reading, kept: Candidate[]): Candidate[] {
     if (UNTIL.test(before)) return { ...c, value: { ...c.value, open: 'start' } }
     return c
   })
-}
-
-const RANK: Record<TimePrecision, number> = {
-  instant: 0,
-  day: 1,
-  week: 2,
-  month: 3,
-  season: 4,
-  quarter: 4,
-  year: 5,
-  decade: 6,
-  century: 7,
 }
 
 function rankOfUnit(unit: Unit): number {
