@@ -6,6 +6,7 @@ import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
 import { CliError } from './cli-error.js'
 import { numberOption } from './job-options.js'
 import type { WithStore } from './route-command.js'
+import { collect } from './repeatable-option.js'
 
 interface AlertFlags {
   site: string[]
@@ -15,16 +16,6 @@ interface AlertFlags {
   secret?: string
   retryBase: number
   json?: boolean
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ]
 }
 
 function alertLine(a: Alert): string {

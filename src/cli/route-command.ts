@@ -7,6 +7,7 @@ import { CorridorError } from '../corridors/corridor-error.js'
 import { loadNetwork } from '../corridors/load-network.js'
 import { CliError } from './cli-error.js'
 import { routeText } from './route-text.js'
+import { collect } from './repeatable-option.js'
 
 /** Opens the store for the length of `fn`, as the program's other commands do. */
 export type WithStore = <T>(fn: (store: Store) => Promise<T>) => Promise<T>
@@ -23,17 +24,6 @@ interface RouteFlags {
   to?: string
   assumeOpen?: boolean
   json?: boolean
-}
-
-/** Repeatable, comma-separated option values. */
-function collect(value: string, previous: string[]): string[] {
-  return [
-    ...previous,
-    ...value
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
-  ]
 }
 
 function traffic(flags: RouteFlags): Traffic {

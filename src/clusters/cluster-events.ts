@@ -5,7 +5,7 @@
  * explainable (each merge says why).
  */
 import { PRECISION_RANK as RANK, type ApiEvent } from '../model/index.js'
-import type { EventCluster } from './event-cluster.js'
+import type { EventCluster } from '../model/index.js'
 import { greatCircleKm } from '../places/great-circle.js'
 
 /** Places closer than this are one place for merging. */

@@ -4,7 +4,7 @@
  * gave one, so outside tools can join records to their own reports.
  */
 import type { ApiEvent, Site, StatusFact } from '../model/index.js'
-import type { EventCluster } from '../clusters/event-cluster.js'
+import type { EventCluster } from '../model/index.js'
 
 /** What an export holds. */
 export interface ExportData {

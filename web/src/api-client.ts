@@ -1,12 +1,4 @@
-import type {
-  ApiArticle,
-  ApiEventList,
-  ApiSiteList,
-  EventPlace,
-  EventType,
-  Modality,
-  TimeSpan,
-} from '../../src/model/index.js'
+import type { ApiArticle, ApiEventList, ApiSiteList, EventCluster } from '../../src/model/index.js'
 import type { RouteAnswer } from '../../src/model/route.js'
 
 /** Runtime settings the server hands to the page. */
@@ -92,34 +84,9 @@ export function fetchArticle(id: string): Promise<ApiArticle> {
   return getJson<ApiArticle>(`/api/articles/${encodeURIComponent(id)}`)
 }
 
-/** One report's telling of a clustered happening. */
-export interface ClusterSourceView {
-  eventId: string
-  articleId: string
-  outlet: string | null
-  title: string
-  url: string | null
-  lineageId: string | null
-  modality: Modality
-  sentence: string
-}
-
-/** A cluster as `/api/clusters` returns it. */
-export interface ClusterView {
-  id: string
-  type: EventType
-  place: EventPlace | null
-  time: TimeSpan
-  eventIds: string[]
-  articleIds: string[]
-  lineages: number
-  sources: ClusterSourceView[]
-  why: string[]
-}
-
 /** The cluster an event belongs to, or null. */
-export async function fetchClusterOf(eventId: string): Promise<ClusterView | null> {
-  const body = await getJson<{ clusters: ClusterView[] }>(
+export async function fetchClusterOf(eventId: string): Promise<EventCluster | null> {
+  const body = await getJson<{ clusters: EventCluster[] }>(
     withQuery('/api/clusters', { event: eventId }),
   )
   return body.clusters[0] ?? null

@@ -1,6 +1,6 @@
 /** The event panel: the evidence sentence highlighted inside its report, and every source of its cluster. */
-import type { ApiArticle, ApiEvent } from '../../src/model/index.js'
-import { fetchArticle, fetchClusterOf, type ClusterView } from './api-client.js'
+import type { ApiArticle, ApiEvent, EventCluster } from '../../src/model/index.js'
+import { fetchArticle, fetchClusterOf } from './api-client.js'
 import { el, safeHttpUrl } from './dom.js'
 import { eventBadges } from './event-badges.js'
 import { formatDay, formatTimeSpan } from './format-time.js'
@@ -44,7 +44,7 @@ const MODALITY_TEXT: Record<string, string> = {
   background: 'background, not news',
 }
 
-function sourcesList(cluster: ClusterView | null, event: ApiEvent): HTMLElement {
+function sourcesList(cluster: EventCluster | null, event: ApiEvent): HTMLElement {
   if (!cluster)
     return el('p', { className: 'muted', text: 'No other report tells this happening.' })
   const items = cluster.sources.map((s) =>

@@ -1,5 +1,6 @@
 /** One real-world happening as several reports tell it: the shape `events --clustered` and exports use. */
-import type { EventPlace, EventType, Modality, TimeSpan } from '../model/index.js'
+import type { EventPlace, EventType, Modality } from './event.js'
+import type { TimeSpan } from './time-span.js'
 
 /** One report's telling of a clustered happening. */
 export interface ClusterSource {
