@@ -208,19 +208,86 @@ describe('publication date by evidence', () => {
     assert.equal(a.publishedStrategy, 'time-element')
   })
 
-  it('reads a "Published" label in the text and ignores "Updated" dates', () => {
+  it('reads a "Published" label in the text and passes over the "Updated" date beside it', () => {
     const labelled = extractArticle(
       page(
         `<html><body><div class="meta">Updated: June 13, 2019 · Published on 3 May 2019 at 10:15 am</div>${body}</body></html>`,
       ),
     )
     assert.equal(labelled.published, '2019-05-03T10:15')
+  })
+
+  it('prefers datePublished to a later dateModified', () => {
+    const a = extractArticle(
+      page(
+        `<html><head><script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2022-06-01T09:00:00Z","datePublished":"2021-11-20T16:45:00Z"}</script>
+        <meta property="article:modified_time" content="2022-06-01T09:00:00Z"></head>
+        <body><p class="byline">Updated June 1, 2022</p>${body}</body></html>`,
+      ),
+    )
+    assert.equal(a.published, '2021-11-20T16:45:00Z')
+    assert.equal(a.publishedStrategy, 'json-ld')
+  })
+
+  it('falls back to the last-updated date only when nothing dates the publication', () => {
     const onlyUpdated = extractArticle(
       page(
         `<html><body><p class="date">Updated <span>June 13, 2019</span></p>${body}</body></html>`,
       ),
     )
-    assert.equal(onlyUpdated.published, null)
+    assert.equal(onlyUpdated.published, '2019-06-13')
+    assert.equal(onlyUpdated.publishedStrategy, 'text')
+    const wikiFooter = extractArticle(
+      page(
+        `<html><body>${body}<div id="footer-info">This page was last edited on 2 May 2021, at 10:12 by Ana.</div></body></html>`,
+      ),
+    )
+    assert.equal(wikiFooter.published, '2021-05-02T10:12')
+    const machine = extractArticle(
+      page(
+        `<html><head><meta itemprop="dateModified" content="2018-04-09T07:30:00+02:00"></head><body>${body}</body></html>`,
+      ),
+    )
+    assert.equal(machine.published, '2018-04-09T07:30:00+02:00')
+    assert.equal(machine.publishedStrategy, 'meta')
+    const none = extractArticle(page(`<html><body>${body}</body></html>`))
+    assert.equal(none.published, null)
+    assert.equal(none.publishedStrategy, 'none')
+    const inStory = extractArticle(
+      page(
+        `<html><body><article><p>${prose('The permit rules were updated on 3 March 2019 and')}</p>${body}</article></body></html>`,
+      ),
+    )
+    assert.equal(inStory.published, null)
+  })
+
+  it('reads a "Submitted by … on" line, with the day written "4." as German pages do', () => {
+    const a = extractArticle(
+      page(
+        `<html><body><div class="submitted">Submitted by <span class="username">kim</span> on 4. July 2018 - 09:30</div>${body}</body></html>`,
+      ),
+    )
+    assert.equal(a.published, '2018-07-04T09:30')
+    assert.equal(a.publishedStrategy, 'text')
+  })
+
+  it('takes a date on a line of its own as a lone date, but not an edited one', () => {
+    const signed = extractArticle(
+      page(`<html><body>${body}<p>Thanks for reading, Sam<br>3. March 2016</p></body></html>`),
+    )
+    assert.equal(signed.published, '2016-03-03')
+    assert.equal(signed.publishedStrategy, 'text')
+    const edited = extractArticle(
+      page(
+        `<html><body><p>Last edited<br>5 May 2017</p>${body}<p>Sam<br>3 March 2016</p></body></html>`,
+      ),
+    )
+    assert.equal(edited.published, '2016-03-03')
+    assert.equal(
+      extractArticle(page(`<html><body>${body}<p>Sam wrote this<br>in March</p></body></html>`))
+        .published,
+      null,
+    )
   })
 
   it('reads numeric dates in the order the page locale writes them', () => {
@@ -278,6 +345,7 @@ describe('date parsing', () => {
     assert.equal(findDateInText('November 8, 2023 at 11:30 p.m.'), '2023-11-08T23:30')
     assert.equal(findDateInText('7 May 2024 14:10 EEST'), '2024-05-07T14:10+03:00')
     assert.equal(findDateInText('19.10.2019'), '2019-10-19')
+    assert.equal(findDateInText('Saved on 4. July 2018 - 09:30'), '2018-07-04T09:30')
     assert.equal(findDateInText('no date here'), null)
   })
 

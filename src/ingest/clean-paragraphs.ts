@@ -73,10 +73,11 @@ export function cleanParagraphs(paragraphs: string[], title?: string): string[] 
   )
     kept.shift()
   const body = kept.join('\n')
+  // Only the first three paragraphs are checked: searching the body for every paragraph of a
+  // huge page would take quadratic time.
   return kept.filter((p, i) => {
-    if (p.length < 40) return true
+    if (p.length < 40 || i > 2) return true
     const core = p.replace(/[.!?"'”’]+$/, '')
-    const later = body.indexOf(core, body.indexOf(core) + core.length)
-    return later < 0 || i > 2
+    return body.indexOf(core, body.indexOf(core) + core.length) < 0
   })
 }

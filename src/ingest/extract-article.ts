@@ -7,6 +7,7 @@ import type { Article, RawDocument } from '../model/index.js'
 import { cleanParagraphs } from './clean-paragraphs.js'
 import { detectLanguage } from './detect-language.js'
 import { findArticleBlocks } from './find-article-blocks.js'
+import { capAttributes } from './html-attributes.js'
 import { nestsDeeperThan } from './html-depth.js'
 import { parsePage } from './html-tree.js'
 import { firstHeading, metaValue, pageByline, pageDate } from './page-metadata.js'
@@ -55,22 +56,35 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-/** The story's paragraphs: the block finder first, Readability when that finds too little. */
-function articleParagraphs(html: string, found: string[], length: number): string[] {
+/**
+ * The story's paragraphs: the block finder first, Readability when that finds too little (on the
+ * page with its over-long attribute values cut, when it has any).
+ */
+function articleParagraphs(
+  html: string,
+  found: string[],
+  length: number,
+  longAttributes: boolean,
+): string[] {
   if (length >= FALLBACK_BELOW || nestsDeeperThan(html, MAX_DOM_DEPTH)) return found
-  const fallback = readabilityParagraphs(html)
+  const fallback = readabilityParagraphs(longAttributes ? capAttributes(html) : html)
   const fallbackLength = fallback.reduce((n, p) => n + p.length, 0)
   return fallbackLength > length ? fallback : found
 }
 
 function fromHtml(doc: RawDocument): Omit<Article, 'id' | 'documentHash'> {
-  const { root, head } = parsePage(doc.content)
+  const { root, head, longAttributes } = parsePage(doc.content)
   const canonical = head.canonical ?? metaValue(head, 'og:url') ?? doc.hints.url ?? null
   const title = doc.hints.title ?? metaValue(head, 'og:title') ?? (head.title || firstHeading(root))
   const outlet = doc.hints.outlet ?? metaValue(head, 'og:site_name') ?? hostOf(canonical)
   const byline = pageByline(root, head)
   const blocks = findArticleBlocks(root)
-  const paragraphs = articleParagraphs(doc.content, blocks.paragraphs, blocks.length)
+  const paragraphs = articleParagraphs(
+    doc.content,
+    blocks.paragraphs,
+    blocks.length,
+    longAttributes > 0,
+  )
   const dateline = takeDateline(paragraphs)
   const date = pageDate(root, head, { canonical, page: doc.hints.url ?? null }, dateline.date)
   const rest = cleanParagraphs(dateline.rest, title || undefined)

@@ -4,6 +4,7 @@
  * on the way. Much cheaper than a DOM: no selectors, no live node lists, no serialisation.
  */
 import { Parser } from 'htmlparser2'
+import { MAX_ATTRIBUTE_LENGTH } from './html-attributes.js'
 
 /** An element of the light tree; text children are plain strings. */
 export interface HtmlNode {
@@ -55,6 +56,14 @@ export interface HeadSignals {
 export interface ParsedPage {
   root: HtmlNode
   head: HeadSignals
+  /** How many attribute values were longer than the limit and cut to it. */
+  longAttributes: number
+}
+
+/** How a page is parsed; the defaults suit news pages. */
+export interface ParseOptions {
+  /** Attribute values longer than this are cut to it (default MAX_ATTRIBUTE_LENGTH). */
+  maxAttributeLength?: number
 }
 
 /** Pages nested deeper than this are flattened: their deeper elements join the ancestor at the limit. */
@@ -139,9 +148,12 @@ function countCommas(text: string): number {
 
 /**
  * Parses `html` into a light tree. Never throws on malformed markup: htmlparser2 closes what is
- * left open, and nesting beyond MAX_TREE_DEPTH is flattened rather than followed.
+ * left open, nesting beyond MAX_TREE_DEPTH is flattened rather than followed, and over-long
+ * attribute values are cut.
  */
-export function parsePage(html: string): ParsedPage {
+export function parsePage(html: string, options: ParseOptions = {}): ParsedPage {
+  const maxAttribute = options.maxAttributeLength ?? MAX_ATTRIBUTE_LENGTH
+  let longAttributes = 0
   const root = newNode('#root', {}, null)
   const head: HeadSignals = {
     title: '',
@@ -171,6 +183,12 @@ export function parsePage(html: string): ParsedPage {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        for (const key in attrs) {
+          if (attrs[key].length > maxAttribute) {
+            attrs[key] = attrs[key].slice(0, maxAttribute)
+            longAttributes++
+          }
+        }
         if (name === 'title' && !head.title) inTitle = true
         else if (name === 'meta') {
           const key = attrs.property ?? attrs.name ?? attrs.itemprop
@@ -265,7 +283,7 @@ export function parsePage(html: string): ParsedPage {
   )
   parser.end(html)
   head.title = head.title.replace(/\s+/g, ' ').trim()
-  return { root, head }
+  return { root, head, longAttributes }
 }
 
 /** The text of a subtree with whitespace collapsed; hidden and skipped elements left out. */

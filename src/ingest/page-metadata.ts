@@ -131,7 +131,7 @@ function elementDate(el: HtmlNode | undefined, dayFirst: boolean): string | null
 }
 
 const DATE_CLASS =
-  /(^|[-_\s])(date|dateline|published|publish-date|pubdate|posted|post-date|timestamp|entry-date|article-date|time)([-_\s]|$)/
+  /(^|[-_\s])(date|dateline|published|publish-date|pubdate|posted|post-date|submitted|timestamp|entry-date|article-date|time)([-_\s]|$)/
 
 /** A date written in the page's own words beside the byline ("Published On May 10, 2022"). */
 function bylineDate(root: HtmlNode, dayFirst: boolean): string | null {
@@ -151,20 +151,31 @@ function bylineDate(root: HtmlNode, dayFirst: boolean): string | null {
 const PUBLISHED_LABEL =
   /\b(?:first published|published|posted|written|created|released)(?:\s+on)?\s*[:\-–—]?\s*/i
 
-/** A date after a "Published"/"Posted on" label in the page's text. */
-function labelledDate(root: HtmlNode, dayFirst: boolean): string | null {
+/** Labels that introduce the date of a later change: "Updated", "Last modified on", "last edited". */
+const UPDATED_LABEL = /\b(?:last\s+)?(?:updated|modified|edited)(?:\s+on)?\s*[:\-–—]?\s*/i
+
+/**
+ * A date after a label such as "Published"/"Posted on" (by default) in a short block of the
+ * page's text (at most `maxBlock` characters: not a sentence of the story).
+ */
+function labelledDate(
+  root: HtmlNode,
+  dayFirst: boolean,
+  labels: RegExp = PUBLISHED_LABEL,
+  maxBlock = 300,
+): string | null {
   let found: string | null = null
   eachElement(root, (node) => {
     if (node.hidden || node.tag === 'script' || node.tag === 'style') return false
     for (const child of node.children) {
-      if (typeof child !== 'string' || !PUBLISHED_LABEL.test(child)) continue
+      if (typeof child !== 'string' || !labels.test(child)) continue
       let block = node
       while (block.parent && !BLOCK_TAGS.has(block.tag) && block.parent.textLen <= 200) {
         block = block.parent
       }
       const text = nodeText(block)
-      const label = text.match(PUBLISHED_LABEL)
-      if (!label || text.length > 300) continue
+      const label = text.match(labels)
+      if (!label || text.length > maxBlock) continue
       const after = text.slice(label.index! + label[0].length, label.index! + label[0].length + 80)
       found = /^\s*(by|in)\b/i.test(after) ? null : findDateInText(after, dayFirst)
       if (found) return true
@@ -177,20 +188,64 @@ function labelledDate(root: HtmlNode, dayFirst: boolean): string | null {
 /** Elements of page furniture, where a lone date is not the story's. */
 const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'form'])
 
-/** The first element whose whole text is a date: a last resort for pages with no other signal. */
+/** A text child of an element that is a date on a line of its own ("Jane<br>10. May 2019"). */
+function dateLine(node: HtmlNode): string | null {
+  for (const child of node.children) {
+    if (typeof child !== 'string') continue
+    const line = child.trim()
+    const date = line.length >= 6 && line.length <= 40 ? parseDateline(line) : null
+    if (date) return date
+  }
+  return null
+}
+
+/**
+ * The first small element whose whole text, or one line of it, is a date: a last resort for pages
+ * with no other signal.
+ */
 function loneDate(root: HtmlNode): string | null {
   let found: string | null = null
   eachElement(root, (node) => {
     if (node.hidden || FURNITURE_TAGS.has(node.tag)) return false
-    if (node.textLen < 6 || node.textLen > 40 || node.linkLen > 0) return false
+    if (node.textLen < 6 || node.textLen > 200 || node.linkLen > 0) return false
     const text = nodeText(node)
-    const date = CHANGED.test(text) ? null : parseDateline(text)
+    if (CHANGED.test(text)) return false
+    const date = (text.length <= 40 ? parseDateline(text) : null) ?? dateLine(node)
     // "Updated <span>June 13, 2019</span>": the label sits beside the date.
     const around = node.parent && node.parent.textLen <= 100 ? nodeText(node.parent) : ''
     found = date && !CHANGED.test(around) ? date : null
     return found !== null
   })
   return found
+}
+
+/**
+ * When the page last changed, as its metadata or a visible "Updated"/"last edited" label says. Only
+ * asked when the page states no publication date: the article was out by then, so it is the
+ * closest bound the page gives.
+ */
+function updateDate(root: HtmlNode, head: HeadSignals, dayFirst: boolean): FoundDate | null {
+  const machine = (raw: string | null) => (raw ? parseMachineDate(raw) : null)
+  const signals: [string | null, FoundDate['strategy']][] = [
+    [machine(findInJsonLd(head.jsonLd, 'dateModified')), 'json-ld'],
+    [
+      machine(
+        metaValue(
+          head,
+          'article:modified_time',
+          'og:updated_time',
+          'dateModified',
+          'last-modified',
+        ),
+      ),
+      'meta',
+    ],
+    [labelledDate(root, dayFirst, UPDATED_LABEL, 150), 'text'],
+  ]
+  const found = signals
+    .filter(([value]) => value !== null)
+    .map(([value, strategy]) => ({ value: value!, strategy, weight: 1 }))
+  return resolveDate(found)
 }
 
 /** True inside a comment thread or a list of other stories, whose dates are not the story's. */
@@ -226,7 +281,8 @@ function writesDayFirst(lang: string | null, url: string | null = null): boolean
 /**
  * Every publication-date signal of a page: JSON-LD, meta tags, `itemprop`, `<time>`, the URL,
  * a byline date, a "Published:" label, data in page scripts, and a dateline found in the text.
- * `resolveDate` weighs them; a lone date on the page is asked only when nothing else speaks.
+ * `resolveDate` weighs them. Only when nothing else speaks, a lone date on the page is asked, and
+ * then the date the page says it was last updated.
  */
 export function pageDate(
   root: HtmlNode,
@@ -277,7 +333,7 @@ export function pageDate(
     .map(([value, strategy, weight]) => ({ value: value!, strategy, weight }))
   if (!found.length) {
     const lone = loneDate(root)
-    return lone ? { value: lone, strategy: 'text' } : null
+    return lone ? { value: lone, strategy: 'text' } : updateDate(root, head, dayFirst)
   }
   return resolveDate(found)
 }

@@ -32,8 +32,8 @@ export function normaliseIsoDate(raw: string): string | null {
 }
 
 /**
- * Reads a dateline such as "September 30, 2019 19:03", "30 September 2019" or
- * "Published: 2019-10-01 08:15 UTC" from the start of a line.
+ * Reads a dateline such as "September 30, 2019 19:03", "30 September 2019", "30. September 2019"
+ * or "Published: 2019-10-01 08:15 UTC" from the start of a line.
  */
 export function parseDateline(line: string): string | null {
   const text = line
@@ -52,7 +52,7 @@ export function parseDateline(line: string): string | null {
     /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?(?:\s*(UTC|GMT|Z))?)?\.?$/i,
   )
   const dayFirst = text.match(
-    /^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?(?:\s*(UTC|GMT|Z))?)?\.?$/i,
+    /^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d{4})(?:[,\s]+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?(?:\s*(UTC|GMT|Z))?)?\.?$/i,
   )
   const parts = monthFirst
     ? { month: monthFirst[1], day: monthFirst[2], rest: monthFirst.slice(3) }
@@ -138,8 +138,9 @@ const MONTH_FIRST = new RegExp(
   `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b${TIME_AFTER}`,
   'i',
 )
+/** "30 September 2019", "30th of Sept. 2019", and the German-style "30. September 2019". */
 const DAY_FIRST = new RegExp(
-  `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d{2})\\b${TIME_AFTER}`,
+  `\\b(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH},?\\s+((?:19|20)\\d{2})\\b${TIME_AFTER}`,
   'i',
 )
 const ISO_IN_TEXT = new RegExp(
