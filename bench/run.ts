@@ -1,6 +1,8 @@
 /**
- * `npm run bench`: pipeline and ingest throughput on the bundled samples. Prints a table and
- * writes it to docs/benchmarks.md with the command and machine that produced it.
+ * `npm run bench`: pipeline and ingest throughput on the bundled samples, then the event queries
+ * and the map's first render at scale (bench/bench-web.ts). Prints the tables and writes them to
+ * docs/benchmarks.md with the command and machine that produced them. `npm run bench -- web` runs
+ * only the latter.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -18,6 +20,8 @@ import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { machineLine, markdownTable, writeSection } from './report-section.ts'
 import { benchRoute } from './bench-route.ts'
 import { benchScale } from './bench-scale.ts'
+import { benchWeb } from './bench-web.ts'
+import { benchLoad } from './bench-load.ts'
 
 const ROUNDS = 20
 
@@ -103,6 +107,17 @@ async function main(): Promise<void> {
   rows.push(await benchRoute())
   // Issue 10's corpus is 20,000 pages (about half an hour here); BENCH_PAGES sets a smaller one.
   rows.push(...(await benchScale(Number(process.env.BENCH_PAGES ?? 20_000))))
+  const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
+  const load = markdownTable(
+    ['load', 'requests/s', 'p50', 'p99', 'requests', 'errors', 'notes'],
+    await benchLoad(loadSeconds),
+  )
+  process.stdout.write(`${load}\n`)
+  writeSection(
+    'load',
+    'API under load (autocannon)',
+    `Produced by \`npm run bench\` (bench/bench-load.ts; BENCH_LOAD_SECONDS=${loadSeconds} s a load) on ${new Date().toISOString().slice(0, 10)}, ${machineLine()}. \`serve\` on loopback over PGlite with the samples, an analyst token, the write rate limit raised so the server and not the limiter is measured; "errors" counts connection errors, timeouts and non-2xx answers.\n\n${load}`,
+  )
   rows.push([
     'peak resident memory (max RSS)',
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
@@ -116,6 +131,8 @@ async function main(): Promise<void> {
     'Pipeline and ingest speed',
     `Produced by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}, ${machineLine()}.\nThe corpus is the ${docs.length} bundled sample reports; it measures speed, not accuracy.\n\n${table}`,
   )
+  await benchWeb()
 }
 
-await main()
+if (process.argv[2] === 'web') await benchWeb()
+else await main()

@@ -21,6 +21,7 @@ import type { PackCrossing } from '../src/model/pack.ts'
 import type { PackNetwork } from '../src/model/network.ts'
 import type { StatusFact } from '../src/model/site.ts'
 import type { RouteAnswer } from '../src/model/route.ts'
+import type { AppEnv } from '../src/server/app-env.ts'
 import { kShortestPaths, shortestPath } from '../src/corridors/k-shortest-paths.ts'
 import { loadNetwork } from '../src/corridors/load-network.ts'
 import { greatCircleKm } from '../src/places/great-circle.ts'
@@ -712,7 +713,7 @@ describe('land bridge from reports: the seed and the corridor fixtures', { skip:
   })
 
   it('answers GET /api/route, with errors as { error: { code, message } }', async () => {
-    const app = new Hono()
+    const app = new Hono<AppEnv>()
     app.onError((error, c) =>
       error instanceof AppError
         ? c.json({ error: { code: error.code, message: error.message } }, error.status)

@@ -2,6 +2,8 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { createApp } from '../src/server/create-app.ts'
+import { addUser } from '../src/auth/user-repository.ts'
+import { createToken } from '../src/auth/token-repository.ts'
 import { samplesStore, type SamplesStore } from './support/samples-store.ts'
 
 /** A response body as loosely typed JSON, for assertions. */
@@ -13,9 +15,14 @@ async function json(res: Response | Promise<Response>): Promise<any> {
 describe('HTTP API', () => {
   let samples: SamplesStore
   let app: ReturnType<typeof createApp>
+  /** An analyst's bearer header: reads are public here, writes need a user. */
+  let analyst: { authorization: string }
   before(async () => {
     samples = await samplesStore()
-    app = createApp(samples.store)
+    app = createApp(samples.store, { publicRead: true })
+    await addUser(samples.store.db, 'analyst', 'analyst', 'test')
+    const { token } = await createToken(samples.store.db, 'analyst', null, 'test')
+    analyst = { authorization: `Bearer ${token}` }
   })
   after(() => samples.dispose())
 
@@ -162,7 +169,7 @@ describe('HTTP API', () => {
       'The Tal Abyad border crossing between Syria and Turkey was closed on Tuesday, officials said.'
     const res = await app.request('/api/ingest', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...analyst },
       body: JSON.stringify({ text, published: '2023-02-07', title: 'Tal Abyad closed' }),
     })
     assert.equal(res.status, 200)
@@ -181,7 +188,7 @@ describe('HTTP API', () => {
     const again = await json(
       app.request('/api/ingest', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...analyst },
         body: JSON.stringify([{ text, published: '2023-02-07' }, { url: 'http://127.0.0.1:9/x' }]),
       }),
     )
@@ -198,7 +205,9 @@ describe('HTTP API', () => {
       'bab-al-hawa.txt',
     )
     form.append('published', '2012-07-20')
-    const uploaded = await json(app.request('/api/ingest', { method: 'POST', body: form }))
+    const uploaded = await json(
+      app.request('/api/ingest', { method: 'POST', headers: analyst, body: form }),
+    )
     assert.equal(uploaded.stored, 1)
     assert.equal(uploaded.failed, 1)
     assert.equal(uploaded.errors[0].input, 'binary.html')
@@ -213,7 +222,7 @@ describe('HTTP API', () => {
     ] as const) {
       const bad = await app.request('/api/ingest', {
         method: 'POST',
-        headers: { 'content-type': type },
+        headers: { 'content-type': type, ...analyst },
         body,
       })
       assert.equal(bad.status, status, body)

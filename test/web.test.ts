@@ -6,8 +6,10 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { createApp, WEB_DIR } from '../src/server/create-app.ts'
+import { addUser } from '../src/auth/user-repository.ts'
+import { createToken } from '../src/auth/token-repository.ts'
 import { samplesStore, type SamplesStore } from './support/samples-store.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -31,13 +33,25 @@ type Bw = {
   error: string | null
 }
 
+/** Signs in through the page's form with an API token, as a person pasting it would. */
+async function signIn(page: Page, token: string): Promise<void> {
+  await page.getByTestId('sign-in').waitFor()
+  await page.getByLabel('API token').fill(token)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
 describe('map page in Chromium', { skip }, () => {
   let samples: SamplesStore
   let server: ServerType
   let browser: Browser
   let base: string
+  const tokens = { analyst: '', viewer: '' }
   before(async () => {
     samples = await samplesStore()
+    for (const role of ['analyst', 'viewer'] as const) {
+      await addUser(samples.store.db, role, role, 'test')
+      tokens[role] = (await createToken(samples.store.db, role, null, 'test')).token
+    }
     server = serve({ fetch: createApp(samples.store).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
@@ -77,6 +91,7 @@ describe('map page in Chromium', { skip }, () => {
       }
     })
     await page.goto(base)
+    await signIn(page, tokens.analyst)
     await page.waitForFunction(
       () => (globalThis as unknown as { __borderwatch?: { ready: boolean } }).__borderwatch?.ready,
       undefined,
@@ -89,7 +104,11 @@ describe('map page in Chromium', { skip }, () => {
       return { events: bw.events.length, error: bw.error }
     })
     assert.equal(state.error, null)
-    const { total } = (await (await fetch(`${base}/api/events`)).json()) as { total: number }
+    const { total } = (await (
+      await fetch(`${base}/api/events`, {
+        headers: { authorization: `Bearer ${tokens.analyst}` },
+      })
+    ).json()) as { total: number }
     assert.equal(state.events, total)
     assert.equal(await page.getByTestId('event-card').count(), total)
     assert.match(
@@ -119,11 +138,13 @@ describe('map page in Chromium', { skip }, () => {
     const bw = () =>
       page.evaluate(() => (globalThis as unknown as { __borderwatch: Bw }).__borderwatch)
     await page.goto(base)
+    await signIn(page, tokens.analyst)
     await page.waitForFunction(
       () => (globalThis as unknown as { __borderwatch?: Bw }).__borderwatch?.ready,
       undefined,
       { timeout: 60_000 },
     )
+    assert.match((await page.getByTestId('signed-in-as').textContent()) ?? '', /analyst/)
     const all = (await bw()).events.length
     await shot('01-loaded')
 
@@ -177,6 +198,38 @@ describe('map page in Chromium', { skip }, () => {
     assert.ok(marked.includes(first.sentence.slice(0, 30)), `${marked} ≠ ${first.sentence}`)
     await page.getByTestId('cluster-sources').waitFor()
     await shot('06-event-evidence')
+
+    // Review: reject the event, see it leave the map's data, then undo from its corrections.
+    await page.getByLabel('Note').first().fill('checked against the wire copy')
+    await page.getByTestId('review-reject').click()
+    await page.getByTestId('review-status').getByText('Rejected').waitFor()
+    await page.waitForFunction(
+      (id) =>
+        !(globalThis as unknown as { __borderwatch: Bw }).__borderwatch.events.some(
+          (e) => e.id === id,
+        ),
+      first.id,
+    )
+    await page
+      .getByTestId('corrections')
+      .getByRole('button', { name: /Undo reject/ })
+      .waitFor()
+    assert.match(
+      (await page.getByTestId('event-detail').textContent()) ?? '',
+      /rejected by analyst/,
+    )
+    await shot('06b-event-rejected')
+    await page
+      .getByTestId('corrections')
+      .getByRole('button', { name: /Undo reject/ })
+      .click()
+    await page.waitForFunction(
+      (id) =>
+        (globalThis as unknown as { __borderwatch: Bw }).__borderwatch.events.some(
+          (e) => e.id === id,
+        ),
+      first.id,
+    )
     await page.keyboard.press('Escape')
 
     await page.getByRole('tab', { name: 'Route' }).click()
@@ -207,6 +260,40 @@ describe('map page in Chromium', { skip }, () => {
     await page.setViewportSize({ width: 390, height: 844 })
     await page.waitForTimeout(300)
     await shot('09-phone')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('asks for a sign-in, locks ingest for a viewer, and signs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await page.goto(base)
+    await signIn(page, 'bw_not-a-real-token')
+    await page.getByText(/Could not sign in/).waitFor()
+    await signIn(page, tokens.viewer)
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __borderwatch?: Bw }).__borderwatch?.ready,
+      undefined,
+      { timeout: 60_000 },
+    )
+    await page.getByRole('tab', { name: 'Ingest' }).click()
+    await page.getByTestId('ingest-locked').waitFor()
+    assert.match((await page.getByTestId('ingest-locked').textContent()) ?? '', /viewer/)
+    assert.equal(await page.getByRole('button', { name: 'Ingest', exact: true }).isDisabled(), true)
+    await page.getByRole('tab', { name: 'Events' }).click()
+    await page.getByTestId('event-card').first().press('Enter')
+    await page.getByTestId('event-detail').waitFor()
+    assert.equal(
+      await page.getByTestId('review-reject').count(),
+      0,
+      'viewers get no review controls',
+    )
+    await page.keyboard.press('Escape')
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('sign-in').waitFor()
+    const session = await page.evaluate(async () => (await fetch('/api/session')).json())
+    assert.equal((session as { user: unknown }).user, null)
     assert.deepEqual(errors, [])
     await page.close()
   })

@@ -113,7 +113,8 @@ export async function findAlerts(store: Store, rule: AlertRule): Promise<Alert[]
   // The cursor is kept as PostgreSQL's own text of the timestamp, so no microseconds are lost.
   const rows = await store.db.query<{ data: ArticleEvent; at: string }>(
     `select e.data, a.extracted_at::text as at from events e join articles a on a.id = e.article_id
-     where a.extracted_at > $1::timestamptz order by a.extracted_at, e.id`,
+     where a.extracted_at > $1::timestamptz and e.review is distinct from 'rejected'
+     order by a.extracted_at, e.id`,
     [cursor ?? '-infinity'],
   )
   let newest = cursor

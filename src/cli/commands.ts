@@ -21,7 +21,7 @@ import { eventsToCsv } from '../exports/to-csv.js'
 import { toJsonl } from '../exports/to-jsonl.js'
 import { clusterEvents } from '../clusters/cluster-events.js'
 import { loadExportData } from '../exports/export-data.js'
-import { createApp } from '../server/create-app.js'
+import { createApp, DEFAULT_WRITE_RATE, type AppOptions } from '../server/create-app.js'
 import { EventType, Modality, SiteStatus, type ApiEvent } from '../model/index.js'
 import { statusOn } from '../sites/site-timeline.js'
 import { actorIdsFor } from '../actors/actor-ids.js'
@@ -30,6 +30,9 @@ import { registerRouteCommand } from './route-command.js'
 import { registerWatchCommands } from './watch-command.js'
 import { registerWorkerCommands } from './worker-command.js'
 import { registerAlertsCommand } from './alerts-command.js'
+import { registerReviewCommands } from './review-command.js'
+import { registerUsersCommands } from './users-command.js'
+import { numberOption } from './job-options.js'
 import { startBackgroundWatch } from '../watch/background-watch.js'
 import { readWatchList } from '../watch/watch-feeds.js'
 import { formatTable } from './format-table.js'
@@ -58,6 +61,7 @@ interface EventsFlags {
   to?: string
   limit: string
   clustered?: boolean
+  includeRejected?: boolean
 }
 
 /** {@link actorIdsFor}, as a CLI error when the name matches no actor or country. */
@@ -69,6 +73,15 @@ function cliActorIdsFor(name: string): string[] {
       `--actor ${name}: no actor or country by that name in the packs`,
     )
   return ids
+}
+
+interface ServeFlags {
+  port: number
+  host: string
+  tileUrl?: string
+  watch?: string
+  public?: boolean
+  writeRate: number
 }
 
 interface GlobalOptions {
@@ -127,7 +140,8 @@ function eventRow(e: ApiEvent): string[] {
     e.time.precision === 'day'
       ? e.time.start
       : `${e.time.start}…${e.time.end} (${e.time.precision})`
-  return [when, e.type, e.modality, e.place?.name ?? '', actor, e.sentence]
+  const review = e.review ? ` [${e.review.status}]` : ''
+  return [e.id, when, e.type, `${e.modality}${review}`, e.place?.name ?? '', actor, e.sentence]
 }
 
 function startServer(
@@ -135,8 +149,9 @@ function startServer(
   port: number,
   host: string,
   tileUrl: string | null,
+  access: Pick<AppOptions, 'publicRead' | 'writeRateLimit'> = {},
 ): Promise<void> {
-  const app = createApp(store, { tileUrl, context: defaultContext })
+  const app = createApp(store, { tileUrl, context: defaultContext, ...access })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       process.stdout.write(
@@ -365,6 +380,7 @@ export function buildProgram(): Command {
     .option('--from <date>', 'only events that end on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only events that start on or before this date (YYYY-MM-DD)')
     .option('--limit <n>', 'at most this many events', '1000')
+    .option('--include-rejected', 'also list events analysts rejected (see `borderwatch review`)')
     .option(
       '--clustered',
       'one row per happening: reports of the same event merged, sources counted',
@@ -417,9 +433,10 @@ export function buildProgram(): Command {
           place: opts.place,
           from: opts.from,
           to: opts.to,
+          includeRejected: opts.includeRejected,
         })
         if (opts.clustered) {
-          const clusters = clusterEvents(list.events)
+          const clusters = clusterEvents(list.events, await store.clusterOverrides())
           if (opts.json)
             process.stdout.write(
               `${JSON.stringify({ clusters, total: clusters.length }, null, 2)}\n`,
@@ -446,7 +463,7 @@ export function buildProgram(): Command {
           process.stdout.write('no events yet: run `borderwatch ingest <file>`\n')
         else {
           process.stdout.write(
-            `${formatTable(['when', 'type', 'modality', 'place', 'actor', 'sentence'], list.events.map(eventRow), 70)}\n`,
+            `${formatTable(['id', 'when', 'type', 'modality', 'place', 'actor', 'sentence'], list.events.map(eventRow), 70)}\n`,
           )
         }
       })
@@ -610,7 +627,14 @@ export function buildProgram(): Command {
       'online raster tiles for the basemap ({z}/{x}/{y} template); default offline',
     )
     .option('--watch <list>', 'also watch the feeds of this OPML or text list')
-    .action(async (opts: { port: number; host: string; tileUrl?: string; watch?: string }) => {
+    .option('--public', 'let anyone who reaches the server read without signing in (read-only)')
+    .option(
+      '--write-rate <n>',
+      'writes a user (or an anonymous address) may make a minute',
+      numberOption('--write-rate', { integer: true, min: 1 }),
+      DEFAULT_WRITE_RATE.perMinute,
+    )
+    .action(async (opts: ServeFlags) => {
       await withStore(program, async (store) => {
         await syncPackSites(store, defaultContext())
         const watcher = opts.watch
@@ -623,7 +647,10 @@ export function buildProgram(): Command {
             })
           : null
         try {
-          await startServer(store, opts.port, opts.host, opts.tileUrl ?? null)
+          await startServer(store, opts.port, opts.host, opts.tileUrl ?? null, {
+            publicRead: !!opts.public,
+            writeRateLimit: { perMinute: opts.writeRate },
+          })
         } finally {
           await watcher?.stop()
         }
@@ -642,7 +669,11 @@ export function buildProgram(): Command {
         process.stdout.write(
           `borderwatch: samples ingested (${summary.stored} new, ${summary.reextracted} re-extracted, ${summary.unchanged} already stored); ${counts.articles} reports, ${counts.events} events in the database\n`,
         )
-        await startServer(store, opts.port, opts.host, null)
+        process.stdout.write(
+          'borderwatch: public read-only mode: anyone who reaches this address may read, nobody may write without a token\n' +
+            'borderwatch: to ingest from the page, stop this server, run `npx borderwatch users add <name> --role analyst` and `npx borderwatch tokens create --user <name>`, start again and sign in with the token\n',
+        )
+        await startServer(store, opts.port, opts.host, null, { publicRead: true })
       })
     })
 
@@ -650,5 +681,7 @@ export function buildProgram(): Command {
   registerWatchCommands(program, (fn) => withStore(program, fn))
   registerWorkerCommands(program, (fn) => withStore(program, fn))
   registerAlertsCommand(program, (fn) => withStore(program, fn))
+  registerReviewCommands(program, (fn) => withStore(program, fn))
+  registerUsersCommands(program, (fn) => withStore(program, fn))
   return program
 }

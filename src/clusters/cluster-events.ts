@@ -5,8 +5,9 @@
  * explainable (each merge says why).
  */
 import { PRECISION_RANK as RANK, type ApiEvent } from '../model/index.js'
-import type { EventCluster } from '../model/index.js'
+import type { Correction, EventCluster } from '../model/index.js'
 import { greatCircleKm } from '../places/great-circle.js'
+import { OpenGroups, type OpenGroup } from './open-groups.js'
 
 /** Places closer than this are one place for merging. */
 const NEAR_KM = 25
@@ -46,25 +47,66 @@ export function sameHappening(a: ApiEvent, b: ApiEvent): string | null {
   return `${a.type}, ${where}, ${when}${who}`
 }
 
-/** Merges events that tell one happening into clusters (singletons included). */
-export function clusterEvents(events: ApiEvent[]): EventCluster[] {
-  const sorted = [...events].sort(
-    (a, b) => a.time.start.localeCompare(b.time.start) || a.id.localeCompare(b.id),
-  )
-  const groups: { members: ApiEvent[]; why: string[] }[] = []
+/** Applies analysts' merges and splits, oldest first, to the automatic groups. */
+function applyOverrides(
+  groups: { members: ApiEvent[]; why: string[] }[],
+  overrides: Correction[],
+): void {
+  const groupOf = (id: string) => groups.find((g) => g.members.some((m) => m.id === id))
+  const active = overrides
+    .filter((c) => c.targetKind === 'cluster' && !c.undoneAt)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  for (const c of active) {
+    const by = `${c.author} (${c.id})${c.note ? `: ${c.note}` : ''}`
+    const g = groupOf(c.targetId)
+    if (!g) continue
+    if (c.action === 'split' && g.members.length > 1) {
+      const e = g.members.find((m) => m.id === c.targetId) as ApiEvent
+      g.members = g.members.filter((m) => m !== e)
+      g.why = g.why.filter((w) => !w.startsWith(`${e.id} `))
+      groups.push({ members: [e], why: [`${e.id}: split off by ${by}`] })
+    } else if (c.action === 'merge') {
+      const other = groupOf(String(c.patch.with ?? ''))
+      if (!other || other === g) continue
+      g.members = [...g.members, ...other.members].sort(byTime)
+      g.why.push(...other.why, `${other.members.map((m) => m.id).join(', ')}: merged by ${by}`)
+      groups.splice(groups.indexOf(other), 1)
+    }
+  }
+}
+
+function byTime(a: ApiEvent, b: ApiEvent): number {
+  return a.time.start.localeCompare(b.time.start) || a.id.localeCompare(b.id)
+}
+
+/**
+ * Merges events that tell one happening into clusters (singletons included), then applies the
+ * merges and splits analysts made (`overrides`: cluster corrections).
+ */
+export function clusterEvents(events: ApiEvent[], overrides: Correction[] = []): EventCluster[] {
+  const sorted = [...events].sort(byTime)
+  const groups: OpenGroup[] = []
+  const open = new OpenGroups(NEAR_KM)
   for (const e of sorted) {
     let joined = false
-    for (const g of groups) {
+    for (const g of open.candidates(e)) {
       const reasons = g.members.map((m) => sameHappening(m, e))
       if (reasons.every((r) => r !== null)) {
         g.members.push(e)
         g.why.push(`${e.id} (${e.article.outlet ?? e.article.id}): ${reasons[0]}`)
+        open.joined(g, e)
         joined = true
         break
       }
     }
-    if (!joined) groups.push({ members: [e], why: [] })
+    if (!joined) {
+      const group: OpenGroup = { members: [e], why: [] }
+      groups.push(group)
+      open.add(group)
+    }
   }
+  applyOverrides(groups, overrides)
+  groups.sort((a, b) => byTime(a.members[0], b.members[0]))
   return groups.map(({ members, why }) => {
     const first = members[0]
     const finest = [...members].sort(

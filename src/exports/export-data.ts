@@ -9,7 +9,7 @@ export async function loadExportData(store: Store): Promise<ExportData> {
   return {
     events,
     facts: await store.statusFacts(),
-    clusters: clusterEvents(events),
+    clusters: clusterEvents(events, await store.clusterOverrides()),
     sites: await store.listSites(),
     sourceIds: await store.articleSourceIds(),
   }

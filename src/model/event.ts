@@ -65,13 +65,28 @@ export type EventPlace = z.infer<typeof EventPlace>
 
 /** Who says so: the outlet itself, a news agency or outlet it cites, a person or body, or unnamed "reports". */
 export const Attribution = z.object({
-  kind: z.enum(['outlet', 'media', 'person', 'organisation', 'reports']),
+  /** `analyst` for a status an analyst set by hand. */
+  kind: z.enum(['outlet', 'media', 'person', 'organisation', 'reports', 'analyst']),
   /** The source's name ("SANA", "Al-Masdar", "the PMU"), or the outlet's for `outlet`. */
   name: z.string(),
   /** The words that attribute it ("Al-Masdar even reported", "according to activists"). */
   text: z.string(),
 })
 export type Attribution = z.infer<typeof Attribution>
+
+/** What analysts made of an event, carried on the event itself (see docs/review.md). */
+export const EventReview = z.object({
+  /** The last verdict (confirmed / rejected), or `edited` when only edits were made. */
+  status: z.enum(['confirmed', 'rejected', 'edited']),
+  /** The fields analysts changed. */
+  edited: z.array(z.string()),
+  /** The corrections applied, oldest first. */
+  corrections: z.array(z.string()),
+  by: z.string(),
+  at: z.string(),
+  note: z.string().nullable(),
+})
+export type EventReview = z.infer<typeof EventReview>
 
 /** One event read from one article. */
 export const ArticleEvent = z.object({
@@ -101,5 +116,7 @@ export const ArticleEvent = z.object({
   evidenceEnd: z.number().int(),
   /** For status-bearing events: which traffic the change applies to. */
   scope: z.enum(['people', 'goods', 'aid', 'all']).nullable(),
+  /** Set when analysts confirmed, rejected or edited the event (see docs/review.md). */
+  review: EventReview.optional(),
 })
 export type ArticleEvent = z.infer<typeof ArticleEvent>

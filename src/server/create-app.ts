@@ -15,11 +15,16 @@ import { loadExportData } from '../exports/export-data.js'
 import type { PipelineContext } from '../pipeline/extract-document.js'
 import type { FetchOptions } from '../ingest/fetch-url.js'
 import { registerRouteApi } from './route-api.js'
+import { registerReviewApi } from './review-api.js'
 import { ClusterCache, registerEventsApi } from './events-api.js'
 import { registerIngestApi } from './ingest-api.js'
 import { OPENAPI } from './openapi.js'
 import { isoDate, parseQuery } from './query-params.js'
 import { AppError } from './app-error.js'
+import type { AppEnv } from './app-env.js'
+import { authMiddleware } from './auth-middleware.js'
+import { registerSessionApi } from './session-api.js'
+import { RateLimiter, type RateLimit } from '../auth/rate-limiter.js'
 
 /** The built web app. */
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')
@@ -33,7 +38,18 @@ export interface AppOptions {
   context?: () => PipelineContext
   /** How `POST /api/ingest` fetches URLs (private addresses are refused unless allowed here). */
   fetch?: FetchOptions
+  /** Let anonymous requests read (GET/HEAD, not admin paths); writes still need a user. Off by default. */
+  publicRead?: boolean
+  /** Writes (POST, PUT, PATCH, DELETE) per user, or per client address when anonymous. */
+  writeRateLimit?: RateLimit
+  /** Sign-in attempts (`POST /api/session`) per client address. */
+  signInRateLimit?: RateLimit
 }
+
+/** Writes a user may make a minute unless `writeRateLimit` says otherwise. */
+export const DEFAULT_WRITE_RATE: RateLimit = { perMinute: 120 }
+/** Sign-in attempts a client address may make a minute unless `signInRateLimit` says otherwise. */
+export const DEFAULT_SIGN_IN_RATE: RateLimit = { perMinute: 10 }
 
 const AsOfQuery = z.object({ asOf: isoDate.optional(), on: isoDate.optional() })
 
@@ -44,14 +60,19 @@ function asOfQuery(query: Record<string, string>): string | undefined {
 }
 
 /** Builds the app over an open store. */
-export function createApp(store: Store, options: AppOptions = {}): Hono {
-  const app = new Hono()
+export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const publicRead = options.publicRead ?? false
   const webDir = options.webDir ?? WEB_DIR
   const clusters = new ClusterCache(store)
 
   app.onError((error, c) => {
     if (error instanceof AppError) {
-      return c.json({ error: { code: error.code, message: error.message } }, error.status)
+      return c.json(
+        { error: { code: error.code, message: error.message } },
+        error.status,
+        error.headers,
+      )
     }
     console.error(error)
     return c.json({ error: { code: 'internal', message: 'internal server error' } }, 500)
@@ -62,6 +83,18 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
       404,
     ),
   )
+
+  app.use(
+    '/api/*',
+    authMiddleware(store.db, {
+      publicRead,
+      writeLimiter: new RateLimiter(options.writeRateLimit ?? DEFAULT_WRITE_RATE),
+    }),
+  )
+  registerSessionApi(app, store.db, {
+    publicRead,
+    signInLimiter: new RateLimiter(options.signInRateLimit ?? DEFAULT_SIGN_IN_RATE),
+  })
 
   app.get('/api/health', async (c) =>
     c.json({ ok: true, backend: store.db.backend, ...(await store.counts()) }),
@@ -113,6 +146,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   })
 
   registerRouteApi(app, store)
+  registerReviewApi(app, store, () => clusters.invalidate())
   registerIngestApi(app, store, {
     context: options.context,
     fetch: options.fetch,

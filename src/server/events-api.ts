@@ -1,5 +1,6 @@
 /** `GET /api/events`, `/api/clusters` and `/api/articles`: the reports and what was read from them. */
 import type { Hono } from 'hono'
+import type { AppEnv } from './app-env.js'
 import { z } from 'zod'
 import type { Store } from '../store/store.js'
 import { EventType, Modality, type ApiEvent, type ApiEventList } from '../model/index.js'
@@ -56,15 +57,21 @@ export class ClusterCache {
   /** The clusters of every stored event, and which cluster each event is in. */
   async get(): Promise<NonNullable<ClusterCache['value']>> {
     const c = await this.store.counts()
-    const key = `${c.documents}/${c.articles}/${c.events}`
+    const key = `${c.documents}/${c.articles}/${c.events}/${await this.store.reviewRevision()}`
     if (this.value && key === this.key) return this.value
     const { events } = await this.store.listEvents({ limit: 10_000_000 })
-    const clusters = clusterEvents(events)
+    const clusters = clusterEvents(events, await this.store.clusterOverrides())
     const byEvent = new Map<string, EventCluster>()
     for (const cluster of clusters) for (const id of cluster.eventIds) byEvent.set(id, cluster)
     this.value = { events: new Map(events.map((e) => [e.id, e])), clusters, byEvent }
     this.key = key
     return this.value
+  }
+
+  /** The events whose cluster has at least `min` independent sources (lineages). */
+  async eventIdsWithSources(min: number): Promise<string[]> {
+    const { clusters } = await this.get()
+    return clusters.filter((c) => c.lineages >= min).flatMap((c) => c.eventIds)
   }
 }
 
@@ -91,40 +98,27 @@ function overlaps(time: { start: string; end: string }, from?: string, to?: stri
  * Registers the event, cluster and article routes on `app`.
  * @example registerEventsApi(app, store, new ClusterCache(store))
  */
-export function registerEventsApi(app: Hono, store: Store, cache: ClusterCache): void {
+export function registerEventsApi(app: Hono<AppEnv>, store: Store, cache: ClusterCache): void {
   app.get('/api/events', async (c) => {
     const q = parseQuery(EventQuery, c.req.query())
-    const filter = {
+    // Every filter runs in SQL; minSources needs the clusters, which are computed in memory (and
+    // cached), so it becomes the list of events whose cluster has that many independent sources.
+    const list: ApiEventList = await store.listEvents({
       types: q.type ?? q.types,
       siteId: q.site ? await resolveSite(store, q.site) : undefined,
       actorIds: q.actor ? resolveActor(q.actor) : undefined,
       modalities: q.modality,
       from: q.from,
       to: q.to,
-    }
-    const box = q.bbox as Bbox | undefined
-    if (!box && !q.q && !q.minSources) {
-      const list: ApiEventList = await store.listEvents({
-        ...filter,
-        limit: q.limit,
-        offset: q.offset,
-      })
-      return c.json(list)
-    }
-    // Filters SQL does not express are applied here, over every event the others let through.
-    const { events } = await store.listEvents({ ...filter, limit: 10_000_000 })
-    const needle = q.q?.toLowerCase()
-    const byEvent = q.minSources && q.minSources > 1 ? (await cache.get()).byEvent : null
-    const kept = events.filter(
-      (e) =>
-        (!box || inBbox(e.place, box)) &&
-        (!needle || e.sentence.toLowerCase().includes(needle)) &&
-        (!byEvent || (byEvent.get(e.id)?.lineages ?? 1) >= (q.minSources ?? 1)),
-    )
-    const list: ApiEventList = {
-      events: kept.slice(q.offset, q.offset + q.limit),
-      total: kept.length,
-    }
+      bbox: q.bbox as Bbox | undefined,
+      text: q.q,
+      ids:
+        q.minSources && q.minSources > 1
+          ? await cache.eventIdsWithSources(q.minSources)
+          : undefined,
+      limit: q.limit,
+      offset: q.offset,
+    })
     return c.json(list)
   })
 

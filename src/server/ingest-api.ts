@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Hono } from 'hono'
+import type { AppEnv } from './app-env.js'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { Store } from '../store/store.js'
@@ -197,7 +198,11 @@ async function readBody(req: {
  * Ingests run one at a time.
  * @example registerIngestApi(app, store, { onIngested: () => cache.invalidate() })
  */
-export function registerIngestApi(app: Hono, store: Store, options: IngestOptions = {}): void {
+export function registerIngestApi(
+  app: Hono<AppEnv>,
+  store: Store,
+  options: IngestOptions = {},
+): void {
   let context: PipelineContext | null = null
   let queue: Promise<unknown> = Promise.resolve()
   app.post(

@@ -1,6 +1,8 @@
 /** The OpenAPI 3 document served at `/openapi.json`, written by hand beside the routes it describes. */
 import { EventType, Modality } from '../model/index.js'
+import { z } from 'zod'
 import { MAX_K, TRAFFIC } from '../corridors/route-service.js'
+import { CorrectionBody } from './review-api.js'
 
 type Param = {
   name: string
@@ -46,11 +48,16 @@ const json = (schema: object, description = 'OK') => ({
 })
 const errors = {
   '400': json(ref('Error'), 'a bad parameter'),
+  '401': json(ref('Error'), 'no credential (and public read is off), or an invalid one'),
+  '403': json(ref('Error'), 'the role is too low, or a CSRF check failed'),
   '404': json(ref('Error'), 'nothing by that name'),
   '500': json(ref('Error'), 'an internal error (no stack trace)'),
 }
 const asOf = [q('asOf', 'status on this day', date), q('on', 'alias of asOf', date)]
 const obj = { type: 'object', additionalProperties: true }
+const open: object[] = []
+const session = json(ref('Session'))
+const tooMany = json(ref('Error'), 'rate limited; the Retry-After header says when to retry')
 
 /** The document; `paths` keys use OpenAPI's `{param}` form of Hono's `:param`. */
 export const OPENAPI = {
@@ -59,12 +66,52 @@ export const OPENAPI = {
     title: 'borderwatch API',
     version: '0.1.0',
     description:
-      'News reports → typed events, crossing status timelines and corridor answers. Errors are {error:{code,message}}.',
+      'News reports → typed events, crossing status timelines and corridor answers. Errors are {error:{code,message}}. Requests authenticate with an API token (Authorization: Bearer bw_…) or the web session cookie; reads need a viewer, writes an analyst, /api/admin and /api/audit an admin (docs/security.md).',
   },
+  security: [{ bearerAuth: [] }, { sessionCookie: [] }],
   paths: {
-    '/api/health': { get: { summary: 'Health and row counts', responses: { '200': json(obj) } } },
+    '/api/health': {
+      get: { summary: 'Health and row counts', security: open, responses: { '200': json(obj) } },
+    },
     '/api/config': {
-      get: { summary: 'Settings for the web app', responses: { '200': json(obj) } },
+      get: { summary: 'Settings for the web app', security: open, responses: { '200': json(obj) } },
+    },
+    '/api/session': {
+      get: {
+        summary:
+          'Who is signed in, the CSRF token of the cookie session, whether reading is public',
+        security: open,
+        responses: { '200': session },
+      },
+      post: {
+        summary: 'Sign in with an API token: sets the HttpOnly session cookie bw_session',
+        security: open,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['token'],
+                properties: { token: { type: 'string', description: 'an API token, bw_…' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': session,
+          '400': json(ref('Error'), 'not {"token": …}'),
+          '401': json(ref('Error'), 'the token is unknown or revoked, or its user is disabled'),
+          '403': json(ref('Error'), 'an Origin header naming another host'),
+          '415': json(ref('Error'), 'not JSON'),
+          '429': tooMany,
+        },
+      },
+      delete: {
+        summary: 'Sign out: ends the cookie session (needs its X-CSRF-Token)',
+        security: open,
+        responses: { '200': session, '403': json(ref('Error'), 'CSRF check failed') },
+      },
     },
     '/api/events': {
       get: {
@@ -192,13 +239,119 @@ export const OPENAPI = {
           '200': json(ref('IngestResult'), 'per-item results; failed items listed in errors'),
           '413': json(ref('Error'), 'the body is too large'),
           '415': json(ref('Error'), 'neither JSON nor multipart'),
+          '429': tooMany,
           ...errors,
         },
       },
     },
+    '/api/corrections': {
+      get: {
+        summary: "Analysts' corrections in force (all=1: undone ones too), oldest first",
+        parameters: [
+          q('event', 'only those about this event id'),
+          q('site', 'only those about this site id'),
+          q('all', 'include undone corrections', {
+            type: 'string',
+            enum: ['0', '1', 'true', 'false'],
+          }),
+          q('limit', 'at most this many', { type: 'integer', minimum: 1, maximum: 10000 }),
+        ],
+        responses: { '200': json(obj), ...errors },
+      },
+      post: {
+        summary:
+          'Confirm, reject or edit an event, merge or split clusters, or set a site status by hand (docs/review.md); audit-logged',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('CorrectionBody') } },
+        },
+        responses: {
+          '201': json(ref('CorrectionResult'), 'the correction and its target as it is now'),
+          '429': tooMany,
+          ...errors,
+        },
+      },
+    },
+    '/api/corrections/{id}/undo': {
+      post: {
+        summary: 'Undo a correction: kept on record, marked undone, no longer applied',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'correction id',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '200': json(ref('CorrectionResult')),
+          '409': json(ref('Error'), 'already undone'),
+          '429': tooMany,
+          ...errors,
+        },
+      },
+    },
+    '/api/audit': {
+      get: {
+        summary: 'The audit log, newest first (admin): who, when, action, target, before, after',
+        parameters: [
+          q('target', 'only entries about this event, site, user or token'),
+          q('actor', 'only entries by this user'),
+          q('limit', 'at most this many', {
+            type: 'integer',
+            minimum: 1,
+            maximum: 10000,
+            default: 100,
+          }),
+        ],
+        responses: { '200': json(obj), ...errors },
+      },
+    },
   },
   components: {
+    securitySchemes: {
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'an API token from `borderwatch tokens create` (bw_…)',
+      },
+      sessionCookie: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'bw_session',
+        description:
+          'the web session from POST /api/session; writes also need the X-CSRF-Token header',
+      },
+    },
     schemas: {
+      CorrectionBody: z.toJSONSchema(CorrectionBody, { target: 'openapi-3.0', io: 'input' }),
+      CorrectionResult: {
+        type: 'object',
+        required: ['correction'],
+        properties: {
+          correction: obj,
+          event: { ...obj, nullable: true, description: 'for event corrections' },
+          cluster: { type: 'array', items: { type: 'string' }, description: 'event ids' },
+          site: obj,
+        },
+      },
+      Session: {
+        type: 'object',
+        required: ['user', 'csrfToken', 'publicRead'],
+        properties: {
+          user: {
+            type: 'object',
+            nullable: true,
+            properties: {
+              name: { type: 'string' },
+              role: { type: 'string', enum: ['viewer', 'analyst', 'admin'] },
+            },
+          },
+          csrfToken: { type: 'string', nullable: true },
+          publicRead: { type: 'boolean' },
+        },
+      },
       Error: {
         type: 'object',
         required: ['error'],

@@ -1,5 +1,6 @@
 /** `GET /api/route`: the corridor question over HTTP, answered as `borderwatch route --json` is. */
 import type { Hono } from 'hono'
+import type { AppEnv } from './app-env.js'
 import { z } from 'zod'
 import type { Store } from '../store/store.js'
 import type { RouteAnswer } from '../model/route.js'
@@ -44,7 +45,7 @@ const STATUS = {
  * the app as `{ error: { code, message } }`.
  * @example registerRouteApi(app, store)
  */
-export function registerRouteApi(app: Hono, store: Store): void {
+export function registerRouteApi(app: Hono<AppEnv>, store: Store): void {
   app.get('/api/route', async (c) => {
     const parsed = RouteParams.safeParse(c.req.query())
     if (!parsed.success) {

@@ -19,6 +19,11 @@ const STRENGTH: Record<StatusFact['modality'], number> = {
 /** Traffic statuses say whether one can cross; control statuses say who took the site. */
 const TRAFFIC = new Set(['open', 'closed', 'restricted'])
 
+/** A status an analyst set by hand outranks what reports say of the same day. */
+function byAnalyst(f: StatusFact): number {
+  return f.source?.kind === 'analyst' ? 1 : 0
+}
+
 /**
  * Builds the timeline from facts in any order; planned and denied facts do not change status.
  * On one day, a traffic fact ("closed") outranks a control fact ("seized") for the status, and a
@@ -30,7 +35,8 @@ export function siteTimeline(facts: StatusFact[]): TimelineInterval[] {
     (a, b) =>
       a.time.start.localeCompare(b.time.start) ||
       rank(a) - rank(b) ||
-      STRENGTH[a.modality] - STRENGTH[b.modality],
+      STRENGTH[a.modality] - STRENGTH[b.modality] ||
+      byAnalyst(a) - byAnalyst(b),
   )
   const intervals: TimelineInterval[] = []
   let controllers: string[] = []

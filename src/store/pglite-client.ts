@@ -4,6 +4,7 @@ import path from 'node:path'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { SqlClient } from './sql-client.js'
 import { StoreError } from './errors.js'
+import { pgliteMaintenance } from './pglite-maintenance.js'
 
 const LOCK_FILE = 'borderwatch.lock'
 
@@ -81,8 +82,14 @@ export async function openPglite(dir: string): Promise<SqlClient> {
     )
   }
   const client = wrap(db, (fn) => db.transaction(fn))
+  const maintenance = pgliteMaintenance(db)
   return {
     ...client,
+    async transaction<T>(fn: (t: SqlClient) => Promise<T>): Promise<T> {
+      const result = await client.transaction(fn)
+      await maintenance.afterWrite()
+      return result
+    },
     async close() {
       await db.close()
       release()

@@ -1,10 +1,14 @@
 /** The repository: every read and write the pipeline, CLI and server make, in one SQL dialect. */
 import type { SqlClient } from './sql-client.js'
 import { bandKeys, similarity, SAME_LINEAGE } from '../ingest/near-duplicates.js'
+import { listCorrections } from '../review/correction-store.js'
+import { reviewExtraction } from '../review/review-extraction.js'
+import { manualStatusFact } from '../review/manual-status.js'
 import type {
   ApiEvent,
   Article,
   ArticleEvent,
+  Correction,
   Mention,
   RawDocument,
   Site,
@@ -37,6 +41,14 @@ export interface EventFilter {
   place?: string
   from?: string
   to?: string
+  /** Events analysts rejected are left out unless this is set. */
+  includeRejected?: boolean
+  /** Only events placed in this box: west, south, east, north in degrees, edges included. */
+  bbox?: [number, number, number, number]
+  /** Only events whose sentence contains this text, ignoring case. */
+  text?: string
+  /** Only these events. */
+  ids?: string[]
   limit?: number
   offset?: number
 }
@@ -50,6 +62,9 @@ interface EventRow {
   published: string | null
   lineage_id: string | null
 }
+
+/** Most earlier articles a new one is compared with for its lineage (those sharing most bands). */
+const MAX_LINEAGE_CANDIDATES = 16
 
 /** Most parameters one statement may carry (PostgreSQL allows 65,535). */
 const MAX_PARAMS = 60_000
@@ -91,13 +106,18 @@ async function assignLineage(
   let lineage = articleId
   if (signature.length) {
     const keys = bandKeys(signature)
+    // The articles sharing the most bands are the likeliest copies; a story republished hundreds
+    // of times is compared with a few of its copies, not all of them.
     const candidates = await tx.query<{
       id: string
       signature: number[]
       lineage_id: string | null
     }>(
-      `select distinct a.id, a.signature, a.lineage_id from article_bands b
-       join articles a on a.id = b.article_id where b.band_key = any($1) and a.id <> $2`,
+      `select a.id, a.signature, a.lineage_id
+       from (select article_id, count(*) as hits from article_bands
+             where band_key = any($1) and article_id <> $2
+             group by article_id order by hits desc, article_id limit ${MAX_LINEAGE_CANDIDATES}) c
+       join articles a on a.id = c.article_id order by c.hits desc, a.id`,
       [keys, articleId],
     )
     let best = SAME_LINEAGE
@@ -121,6 +141,61 @@ async function assignLineage(
     articleId,
   ])
   return lineage
+}
+
+/**
+ * Inserts one article's events and status facts; an event analysts reviewed keeps the pipeline's
+ * own reading beside it (`extracted`) so corrections can be re-applied or undone.
+ */
+async function writeEvents(
+  tx: SqlClient,
+  articleId: string,
+  events: ArticleEvent[],
+  facts: StatusFact[],
+  extracted: ArticleEvent[] = events,
+): Promise<void> {
+  const machine = new Map(extracted.map((e) => [e.id, e]))
+  await insertRows(
+    tx,
+    `insert into events (id, article_id, type, modality, time_start, time_end, time_precision,
+           site_id, lat, lon, geo_precision, evidence_start, evidence_end, data, extracted, review)`,
+    events.map((e) => [
+      e.id,
+      articleId,
+      e.type,
+      e.modality,
+      e.time.start,
+      e.time.end,
+      e.time.precision,
+      e.place?.siteId ?? null,
+      e.place?.lat ?? null,
+      e.place?.lon ?? null,
+      e.place?.precision ?? null,
+      e.evidenceStart,
+      e.evidenceEnd,
+      JSON.stringify(e),
+      e.review ? JSON.stringify(machine.get(e.id) ?? null) : null,
+      e.review?.status ?? null,
+    ]),
+  )
+  await insertRows(
+    tx,
+    `insert into site_status (event_id, site_id, article_id, status, scope, controller,
+           time_start, time_end, time_precision, modality, data)`,
+    facts.map((f) => [
+      f.eventId,
+      f.siteId,
+      articleId,
+      f.status,
+      f.scope,
+      f.controller,
+      f.time.start,
+      f.time.end,
+      f.time.precision,
+      f.modality,
+      JSON.stringify(f),
+    ]),
+  )
 }
 
 /** Reads and writes borderwatch's tables through a {@link SqlClient}. */
@@ -249,45 +324,11 @@ export class Store {
           return [a.id, seq, kind, start, end, text, JSON.stringify(value)]
         }),
       )
-      await insertRows(
-        tx,
-        `insert into events (id, article_id, type, modality, time_start, time_end, time_precision,
-           site_id, lat, lon, geo_precision, evidence_start, evidence_end, data)`,
-        x.events.map((e) => [
-          e.id,
-          a.id,
-          e.type,
-          e.modality,
-          e.time.start,
-          e.time.end,
-          e.time.precision,
-          e.place?.siteId ?? null,
-          e.place?.lat ?? null,
-          e.place?.lon ?? null,
-          e.place?.precision ?? null,
-          e.evidenceStart,
-          e.evidenceEnd,
-          JSON.stringify(e),
-        ]),
-      )
-      await insertRows(
-        tx,
-        `insert into site_status (event_id, site_id, article_id, status, scope, controller,
-           time_start, time_end, time_precision, modality, data)`,
-        x.statusFacts.map((f) => [
-          f.eventId,
-          f.siteId,
-          a.id,
-          f.status,
-          f.scope,
-          f.controller,
-          f.time.start,
-          f.time.end,
-          f.time.precision,
-          f.modality,
-          JSON.stringify(f),
-        ]),
-      )
+      const corrections = await listCorrections(tx, { targetKind: 'event', articleId: a.id })
+      const reviewed = corrections.length
+        ? reviewExtraction(x.events, corrections)
+        : { events: x.events, statusFacts: x.statusFacts }
+      await writeEvents(tx, a.id, reviewed.events, reviewed.statusFacts, x.events)
     })
   }
 
@@ -321,6 +362,7 @@ export class Store {
   async listEvents(filter: EventFilter = {}): Promise<{ events: ApiEvent[]; total: number }> {
     const where: string[] = []
     const params: unknown[] = []
+    if (!filter.includeRejected) where.push(`e.review is distinct from 'rejected'`)
     if (filter.types?.length) {
       params.push(filter.types)
       where.push(`e.type = any($${params.length})`)
@@ -334,15 +376,39 @@ export class Store {
       where.push(`e.modality = any($${params.length})`)
     }
     if (filter.actorIds?.length) {
-      const any = filter.actorIds.map((id) => {
-        params.push(JSON.stringify([{ id }]))
-        return `e.data->'actors' @> $${params.length}::jsonb`
-      })
-      where.push(`(${any.join(' or ')})`)
+      params.push(filter.actorIds)
+      where.push(`e.actor_ids ?| $${params.length}::text[]`)
+    }
+    if (filter.bbox) {
+      const [west, south, east, north] = filter.bbox
+      params.push(west, east, south, north)
+      const n = params.length
+      where.push(`e.lon between $${n - 3} and $${n - 2} and e.lat between $${n - 1} and $${n}`)
+    }
+    if (filter.text) {
+      params.push(filter.text.replace(/[%_\\]/g, (c) => `\\${c}`))
+      where.push(
+        `e.search_text like '%' || lower($${params.length}::text collate pg_c_utf8) || '%'`,
+      )
+    }
+    if (filter.ids) {
+      params.push(filter.ids)
+      where.push(`e.id = any($${params.length}::text[])`)
     }
     if (filter.place) {
       params.push(`%${filter.place.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
       where.push(`e.data->'place'->>'name' ilike $${params.length}`)
+    }
+    if (filter.from || filter.to) {
+      // A wider test the span index answers; the two exact comparisons below decide.
+      const swap = filter.from && filter.to && filter.from > filter.to
+      params.push(
+        swap ? filter.to : (filter.from ?? null),
+        swap ? filter.from : (filter.to ?? null),
+      )
+      where.push(
+        `event_span(least(e.time_start, e.time_end), greatest(e.time_start, e.time_end), '[]') && event_span($${params.length - 1}, $${params.length}, '[]')`,
+      )
     }
     if (filter.from) {
       params.push(filter.from)
@@ -353,18 +419,28 @@ export class Store {
       where.push(`e.time_start <= $${params.length}`)
     }
     const clause = where.length ? `where ${where.join(' and ')}` : ''
-    const [{ n }] = await this.db.query<{ n: number }>(
-      `select count(*)::int as n from events e ${clause}`,
-      params,
-    )
     const limit = filter.limit ?? 1000
     const offset = filter.offset ?? 0
+    // A page after the first picks its ids first, so the rows it skips are not joined and read.
+    const from = offset
+      ? `(select e.id from events e ${clause}
+          order by e.time_start desc, e.id limit ${limit} offset ${offset}) page
+         join events e on e.id = page.id`
+      : 'events e'
     const rows = await this.db.query<EventRow>(
       `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published, a.lineage_id
-       from events e join articles a on a.id = e.article_id ${clause}
-       order by e.time_start desc, e.id limit ${limit} offset ${offset}`,
+       from ${from} join articles a on a.id = e.article_id ${offset ? '' : clause}
+       order by e.time_start desc, e.id ${offset ? '' : `limit ${limit}`}`,
       params,
     )
+    // A first page with room to spare holds every match: no need to count them.
+    const [{ n }] =
+      !offset && rows.length < limit
+        ? [{ n: rows.length }]
+        : await this.db.query<{ n: number }>(
+            `select count(*)::int as n from events e ${clause}`,
+            params,
+          )
     const events = rows.map((r) => ({
       ...r.data,
       article: {
@@ -396,7 +472,10 @@ export class Store {
     return rows.map((r) => ({ ...r, lat: Number(r.lat), lon: Number(r.lon) }))
   }
 
-  /** Status facts, for one site or all, in time order. */
+  /**
+   * Status facts, for one site or all, in time order: those read from reports and those analysts
+   * set by hand.
+   */
   async statusFacts(siteId?: string): Promise<StatusFact[]> {
     const rows = await this.db.query<{ data: StatusFact }>(
       siteId
@@ -404,7 +483,94 @@ export class Store {
         : 'select data from site_status order by site_id, time_start, event_id',
       siteId ? [siteId] : [],
     )
+    const manual = (
+      await listCorrections(this.db, {
+        targetKind: 'site',
+        ...(siteId ? { targetId: siteId } : {}),
+      })
+    )
+      .filter((c) => c.action === 'set-status')
+      .map(manualStatusFact)
+    if (!manual.length) return rows.map((r) => r.data)
+    return [...rows.map((r) => r.data), ...manual].sort(
+      (a, b) =>
+        a.siteId.localeCompare(b.siteId) ||
+        a.time.start.localeCompare(b.time.start) ||
+        a.eventId.localeCompare(b.eventId),
+    )
+  }
+
+  /** A number that changes whenever a correction is made or undone, for caches of derived views. */
+  async reviewRevision(): Promise<number> {
+    const [r] = await this.db.query<{ n: number }>(
+      'select (count(*) + count(undone_at))::int as n from corrections',
+    )
+    return r.n
+  }
+
+  /** The active merges and splits analysts made to clusters. */
+  async clusterOverrides(): Promise<Correction[]> {
+    return listCorrections(this.db, { targetKind: 'cluster' })
+  }
+
+  /** One stored event with its article, rejected or not. */
+  async getEvent(id: string): Promise<ApiEvent | null> {
+    const rows = await this.db.query<EventRow>(
+      `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published, a.lineage_id
+       from events e join articles a on a.id = e.article_id where e.id = $1`,
+      [id],
+    )
+    const r = rows[0]
+    if (!r) return null
+    return {
+      ...r.data,
+      article: {
+        id: r.article_id,
+        title: r.title,
+        outlet: r.outlet,
+        url: r.url,
+        published: r.published,
+        lineageId: r.lineage_id,
+      },
+    }
+  }
+
+  /** One event as the pipeline extracted it, before any correction. */
+  async extractedEvent(id: string): Promise<ArticleEvent | null> {
+    const rows = await this.db.query<{ data: ArticleEvent }>(
+      'select coalesce(extracted, data) as data from events where id = $1',
+      [id],
+    )
+    return rows[0]?.data ?? null
+  }
+
+  /** One article's events as stored (corrections applied), in evidence order. */
+  async articleEvents(articleId: string): Promise<ArticleEvent[]> {
+    const rows = await this.db.query<{ data: ArticleEvent }>(
+      'select data from events where article_id = $1 order by evidence_start, id',
+      [articleId],
+    )
     return rows.map((r) => r.data)
+  }
+
+  /**
+   * Re-applies the article's active corrections to its extracted events and rewrites them with the
+   * status facts they state; returns the corrections that found no event. Run inside a transaction.
+   */
+  async reapplyCorrections(articleId: string): Promise<string[]> {
+    // Serialises corrections of one report with each other and with its re-extraction.
+    await this.db.query('select id from articles where id = $1 for update', [articleId])
+    const rows = await this.db.query<{ data: ArticleEvent }>(
+      `select coalesce(extracted, data) as data from events where article_id = $1
+       order by evidence_start, id`,
+      [articleId],
+    )
+    const extracted = rows.map((r) => r.data)
+    const corrections = await listCorrections(this.db, { targetKind: 'event', articleId })
+    const reviewed = reviewExtraction(extracted, corrections)
+    await this.db.query('delete from events where article_id = $1', [articleId])
+    await writeEvents(this.db, articleId, reviewed.events, reviewed.statusFacts, extracted)
+    return reviewed.orphans.map((c) => c.id)
   }
 
   /** One article with its text, for showing evidence in context. */

@@ -1,5 +1,13 @@
-import type { ApiArticle, ApiEventList, ApiSiteList, EventCluster } from '../../src/model/index.js'
+import type {
+  ApiArticle,
+  ApiEvent,
+  ApiEventList,
+  ApiSiteList,
+  Correction,
+  EventCluster,
+} from '../../src/model/index.js'
 import type { RouteAnswer } from '../../src/model/route.js'
+import type { ApiSession } from '../../src/model/session.js'
 
 /** Runtime settings the server hands to the page. */
 export interface WebConfig {
@@ -34,8 +42,48 @@ async function answer<T>(path: string, response: Response): Promise<T> {
 }
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { headers: { accept: 'application/json' } })
+  const response = await fetch(path, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  })
   return answer<T>(path, response)
+}
+
+/** The session's CSRF token, kept in memory only (never in storage a script could read later). */
+let csrfToken: string | null = null
+
+/** Sends a non-GET request with the session cookie and the session's `X-CSRF-Token`. */
+function send(path: string, init: RequestInit): Promise<Response> {
+  const headers = new Headers(init.headers)
+  headers.set('accept', 'application/json')
+  if (csrfToken) headers.set('X-CSRF-Token', csrfToken)
+  return fetch(path, { ...init, headers, credentials: 'same-origin' })
+}
+
+/** Who is signed in, and whether anonymous reading is allowed; remembers the CSRF token. */
+export async function fetchSession(): Promise<ApiSession> {
+  const session = await getJson<ApiSession>('/api/session')
+  csrfToken = session.csrfToken
+  return session
+}
+
+/** Signs in with an API token: the server sets an HttpOnly session cookie. */
+export async function signIn(token: string): Promise<ApiSession> {
+  const response = await send('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  })
+  const session = await answer<ApiSession>('/api/session', response)
+  csrfToken = session.csrfToken
+  return session
+}
+
+/** Ends the session and forgets its CSRF token. */
+export async function signOut(): Promise<void> {
+  const response = await send('/api/session', { method: 'DELETE' })
+  await answer<ApiSession>('/api/session', response)
+  csrfToken = null
 }
 
 function withQuery(path: string, params: Record<string, string | number | undefined>): string {
@@ -152,6 +200,39 @@ export async function postIngest(input: {
       body: JSON.stringify(items),
     }
   }
-  const response = await fetch('/api/ingest', init)
+  const response = await send('/api/ingest', init)
   return answer<IngestAnswer>('/api/ingest', response)
+}
+
+/** What `POST /api/corrections` and the undo route answer. */
+export interface CorrectionAnswer {
+  correction: Correction
+  event?: ApiEvent | null
+  cluster?: string[]
+  site?: { status: string; controllers: string[] }
+}
+
+/** Makes a correction (the body of `POST /api/corrections`, see docs/review.md). */
+export async function postCorrection(body: Record<string, unknown>): Promise<CorrectionAnswer> {
+  const response = await send('/api/corrections', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  return answer<CorrectionAnswer>('/api/corrections', response)
+}
+
+/** Undoes a correction. */
+export async function postUndo(id: string): Promise<CorrectionAnswer> {
+  const path = `/api/corrections/${encodeURIComponent(id)}/undo`
+  return answer<CorrectionAnswer>(path, await send(path, { method: 'POST' }))
+}
+
+/** The corrections of an event or site in force, oldest first. */
+export async function fetchCorrections(target: {
+  event?: string
+  site?: string
+}): Promise<Correction[]> {
+  const body = await getJson<{ corrections: Correction[] }>(withQuery('/api/corrections', target))
+  return body.corrections
 }

@@ -4,6 +4,7 @@ import { fetchArticle, fetchClusterOf } from './api-client.js'
 import { el, safeHttpUrl } from './dom.js'
 import { eventBadges } from './event-badges.js'
 import { formatDay, formatTimeSpan } from './format-time.js'
+import { eventReviewControls, type OnCorrected } from './review-controls.js'
 
 /** The report text with the sentence from `start` to `end` (code points) marked. */
 export function highlightedText(text: string, start: number, end: number): HTMLElement {
@@ -66,8 +67,21 @@ function sourcesList(cluster: EventCluster | null, event: ApiEvent): HTMLElement
   ])
 }
 
-/** Renders the event into `root`, then loads its report and cluster. */
-export async function renderEventDetail(root: HTMLElement, event: ApiEvent): Promise<void> {
+const REVIEW_TEXT: Record<string, string> = {
+  confirmed: 'confirmed by',
+  rejected: 'rejected by',
+  edited: 'edited by',
+}
+
+/**
+ * Renders the event into `root`, then loads its report and cluster; with `onCorrected`, adds the
+ * analyst's review controls.
+ */
+export async function renderEventDetail(
+  root: HTMLElement,
+  event: ApiEvent,
+  onCorrected?: OnCorrected,
+): Promise<void> {
   const { article } = event
   const textBox = el('div', { className: 'article-box' }, [
     el('p', { className: 'muted', text: 'Loading the report…' }),
@@ -87,7 +101,16 @@ export async function renderEventDetail(root: HTMLElement, event: ApiEvent): Pro
         row('Modality', MODALITY_TEXT[event.modality] ?? event.modality),
         row('Who says so', event.attribution?.name ?? null),
         row('Actors', event.actors.map((a) => `${a.name} (${a.role})`).join(', ')),
+        row(
+          'Review',
+          event.review
+            ? `${REVIEW_TEXT[event.review.status]} ${event.review.by}${
+                event.review.edited.length ? ` (changed: ${event.review.edited.join(', ')})` : ''
+              }${event.review.note ? ` — “${event.review.note}”` : ''}`
+            : null,
+        ),
       ]),
+      onCorrected ? eventReviewControls(event, onCorrected) : null,
       el('h3', { text: 'In the report' }),
       textBox,
       el('h3', { text: 'Sources' }),

@@ -1,6 +1,7 @@
 /** The ingest panel: paste a report or a URL, or upload files; per-item results and errors. */
 import { postIngest, type IngestAnswer } from './api-client.js'
 import { el } from './dom.js'
+import type { SessionUser } from '../../src/model/session.js'
 
 function field(label: string, control: HTMLElement): HTMLLabelElement {
   return el('label', { className: 'form-field' }, [el('span', { text: label }), control])
@@ -35,8 +36,35 @@ function results(answer: IngestAnswer): HTMLElement {
   ])
 }
 
-/** Builds the ingest form in `root`; `onIngested` runs after anything was stored. */
-export function renderIngestPanel(root: HTMLElement, onIngested: () => Promise<void>): void {
+/** Whether the visitor may ingest and, when not, why: the message shown beside a disabled submit. */
+export interface IngestAccess {
+  allowed: boolean
+  reason: string | null
+}
+
+/** What the signed-in user (or an anonymous reader) may do here: analysts and admins ingest. */
+export function ingestAccessFor(user: SessionUser | null): IngestAccess {
+  if (user?.role === 'analyst' || user?.role === 'admin') return { allowed: true, reason: null }
+  if (user)
+    return {
+      allowed: false,
+      reason: `You are signed in as ${user.name}, a viewer: viewers read but cannot ingest. An admin can make you an analyst.`,
+    }
+  return {
+    allowed: false,
+    reason: 'Reading is public here, but ingesting needs a sign-in as an analyst or admin.',
+  }
+}
+
+/**
+ * Builds the ingest form in `root`; `onIngested` runs after anything was stored. Without
+ * `access.allowed` the submit button is disabled and `access.reason` says why.
+ */
+export function renderIngestPanel(
+  root: HTMLElement,
+  onIngested: () => Promise<void>,
+  access: IngestAccess = { allowed: true, reason: null },
+): void {
   const text = el('textarea', {
     attrs: { rows: '8', 'data-testid': 'ingest-text', placeholder: 'Paste a report here' },
   })
@@ -47,7 +75,19 @@ export function renderIngestPanel(root: HTMLElement, onIngested: () => Promise<v
   })
   const status = el('div', { className: 'ingest-out', attrs: { 'aria-live': 'polite' } })
   const submit = el('button', { text: 'Ingest', attrs: { type: 'submit' } })
+  const locked = access.allowed
+    ? null
+    : el('p', {
+        className: 'ingest-locked',
+        text: access.reason ?? 'Ingesting needs an analyst or admin account.',
+        attrs: { id: 'ingest-locked', 'data-testid': 'ingest-locked' },
+      })
+  if (locked) {
+    submit.disabled = true
+    submit.setAttribute('aria-describedby', 'ingest-locked')
+  }
   const form = el('form', { className: 'panel-form', attrs: { 'data-testid': 'ingest-form' } }, [
+    locked,
     field('Report text', text),
     field('or a URL', url),
     field('or files (.txt, .html, .jsonl, feeds)', files),
@@ -56,6 +96,7 @@ export function renderIngestPanel(root: HTMLElement, onIngested: () => Promise<v
   ])
   form.addEventListener('submit', (e) => {
     e.preventDefault()
+    if (!access.allowed) return
     const chosen = [...(files.files ?? [])]
     if (!text.value.trim() && !url.value.trim() && !chosen.length) {
       status.replaceChildren(

@@ -1,8 +1,23 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './style.css'
 import { Popup, type Map as MapLibreMap } from 'maplibre-gl'
-import type { ApiEvent, ApiSite, EventPlace } from '../../src/model/index.js'
-import { fetchConfig, fetchEvents, fetchSites } from './api-client.js'
+import type {
+  ApiEvent,
+  ApiEventList,
+  ApiSite,
+  ApiSiteList,
+  EventPlace,
+} from '../../src/model/index.js'
+import type { ApiSession } from '../../src/model/session.js'
+import {
+  ApiError,
+  fetchConfig,
+  fetchEvents,
+  fetchSession,
+  fetchSites,
+  type EventQuery,
+} from './api-client.js'
+import { renderAccount, renderSignIn } from './account.js'
 import { addClusterCounts } from './cluster-counts.js'
 import { SITE_STATUS_COLORS } from './colors.js'
 import { createMap } from './create-map.js'
@@ -13,11 +28,13 @@ import { renderCount, renderEventList, renderMessage, type EventPanel } from './
 import { eventListPopupContent, eventPopupContent } from './event-popup.js'
 import { addEventLayers } from './events-layer.js'
 import { renderFilterBar } from './filter-bar.js'
-import { renderIngestPanel } from './ingest-panel.js'
+import { markFirstRender } from './first-render.js'
+import { ingestAccessFor, renderIngestPanel } from './ingest-panel.js'
 import { addLabelLayer } from './label-layer.js'
 import { placeLabels } from './place-labels.js'
 import { addRouteLayer, renderRoutePanel } from './route-panel.js'
 import { renderSiteDetail } from './site-detail.js'
+import type { OnCorrected } from './review-controls.js'
 import { createTimeline } from './timeline.js'
 import { readViewState, writeViewState, type ViewState } from './view-state.js'
 import { siteStatusLabel } from './vocabulary.js'
@@ -81,6 +98,15 @@ function crossingList(sites: ApiSite[], onPick: (id: string) => void): HTMLEleme
   )
 }
 
+/** The session, or (when the server cannot say) an anonymous one that lets data requests decide. */
+async function loadSession(): Promise<ApiSession> {
+  try {
+    return await fetchSession()
+  } catch {
+    return { user: null, csrfToken: null, publicRead: true }
+  }
+}
+
 async function main(): Promise<void> {
   const list = requireElement('[data-testid="event-list"]')
   const count = requireElement('[data-testid="event-count"]')
@@ -137,7 +163,22 @@ async function main(): Promise<void> {
     if (e.key === 'Escape' && tab === 'detail') showTab(lastTab)
   })
 
-  const config = await fetchConfig()
+  // Every request starts before the map is built, which keeps the page busy for a while; the
+  // first loadEvents and loadSites take these answers unless a sign-in comes first.
+  const eventQuery = (): EventQuery => ({
+    type: view.type,
+    actor: view.actor,
+    site: view.site,
+    modality: view.modality,
+    minSources: view.minSources,
+  })
+  const configRequest = fetchConfig()
+  const sessionRequest = loadSession()
+  let earlyEvents: Promise<ApiEventList> | null = fetchEvents(eventQuery())
+  let earlySites: Promise<ApiSiteList> | null = fetchSites(state.asOf)
+  earlyEvents.catch(() => undefined)
+  earlySites.catch(() => undefined)
+  const config = await configRequest
   let map: MapLibreMap | null = null
   const mapLoaded = createMap(mapNode, config.tileUrl).catch((reason: unknown) => {
     state.error = `Map failed: ${errorText(reason)}`
@@ -145,11 +186,61 @@ async function main(): Promise<void> {
     return null
   })
 
+  const account = requireElement('[data-testid="account"]')
+  let session = await sessionRequest
+  if (!session.user && !session.publicRead) {
+    earlyEvents = null
+    earlySites = null
+    count.textContent = 'Sign in to see the events'
+    session = await new Promise<ApiSession>((resolve) =>
+      renderSignIn(account, 'This server needs a sign-in to read.', resolve),
+    )
+    count.textContent = 'Loading events…'
+  }
+  const ingestRoot = requireElement('[data-testid="ingest-panel"]')
+  const showIngest = (): void =>
+    renderIngestPanel(
+      ingestRoot,
+      async () => {
+        await Promise.all([loadEvents(), loadSites(state.asOf)])
+      },
+      ingestAccessFor(session.user),
+    )
+  const showAccount = (): void =>
+    renderAccount(account, session, (next) => {
+      session = next
+      showAccount()
+      showIngest()
+    })
+  showAccount()
+
   let panel: EventPanel | null = null
   let layers: ReturnType<typeof addEventLayers> | null = null
   let recolour: ((sites: ApiSite[]) => void) | null = null
   let drawRoutes: Parameters<typeof renderRoutePanel>[1] = null
   const popup = new Popup({ maxWidth: '320px', offset: 12 })
+
+  const canReview = (): boolean =>
+    session.user?.role === 'analyst' || session.user?.role === 'admin'
+  // After a correction: reload what the page shows, then show the corrected event or site again.
+  const reviewHandler = (eventId: string): OnCorrected | undefined =>
+    canReview()
+      ? (answer) => {
+          void Promise.all([loadEvents(), loadSites(state.asOf)]).then(() => {
+            const event = state.all.find((e) => e.id === eventId) ?? answer.event
+            if (event) void renderEventDetail(detailBody, event, reviewHandler(eventId))
+          })
+        }
+      : undefined
+  const siteReviewHandler = (siteId: string): OnCorrected | undefined =>
+    canReview()
+      ? () => {
+          void loadSites(state.asOf).then(() => {
+            const site = state.sites.find((s) => s.id === siteId)
+            if (site) renderSiteDetail(detailBody, site, state.asOf, siteReviewHandler(siteId))
+          })
+        }
+      : undefined
 
   const openEvent = (eventId: string, fromMap: boolean): void => {
     const event = state.all.find((e) => e.id === eventId)
@@ -157,7 +248,7 @@ async function main(): Promise<void> {
     panel?.select(eventId, false)
     layers?.setSelected(eventId)
     showTab('detail')
-    void renderEventDetail(detailBody, event)
+    void renderEventDetail(detailBody, event, reviewHandler(event.id))
     requireElement('[data-testid="back"]').focus()
     const place = event.place
     if (!map || !place) return
@@ -173,7 +264,7 @@ async function main(): Promise<void> {
     const site = state.sites.find((s) => s.id === siteId)
     if (!site) return
     showTab('detail')
-    renderSiteDetail(detailBody, site, state.asOf)
+    renderSiteDetail(detailBody, site, state.asOf, siteReviewHandler(site.id))
     requireElement('[data-testid="back"]').focus()
   }
 
@@ -202,13 +293,9 @@ async function main(): Promise<void> {
 
   const loadEvents = async (): Promise<void> => {
     try {
-      const body = await fetchEvents({
-        type: view.type,
-        actor: view.actor,
-        site: view.site,
-        modality: view.modality,
-        minSources: view.minSources,
-      })
+      const request = earlyEvents ?? fetchEvents(eventQuery())
+      earlyEvents = null
+      const body = await request
       state.all = body.events
       state.total = body.total
       if (state.error?.startsWith('Could not load events')) state.error = null
@@ -218,6 +305,10 @@ async function main(): Promise<void> {
       state.all = []
       state.events = []
       state.error = `Could not load events: ${errorText(reason)}`
+      if (reason instanceof ApiError && reason.status === 401)
+        renderSignIn(account, 'Your session has ended; sign in again.', () =>
+          window.location.reload(),
+        )
       count.textContent = 'Events unavailable'
       renderMessage(
         list,
@@ -231,7 +322,9 @@ async function main(): Promise<void> {
   const loadSites = async (on: string): Promise<void> => {
     const ticket = ++sitesRequest
     try {
-      const body = await fetchSites(on)
+      const request = earlySites && on === state.asOf ? earlySites : fetchSites(on)
+      earlySites = null
+      const body = await request
       if (ticket !== sitesRequest) return
       state.sites = body.sites
       state.asOf = on
@@ -272,11 +365,10 @@ async function main(): Promise<void> {
     })
     addClusterCounts(m, 'events')
     addLabelLayer(m, placeLabels(state.all, state.sites))
+    markFirstRender(m)
   }
   renderRoutePanel(requireElement('[data-testid="route-panel"]'), drawRoutes, () => state.asOf)
-  renderIngestPanel(requireElement('[data-testid="ingest-panel"]'), async () => {
-    await Promise.all([loadEvents(), loadSites(state.asOf)])
-  })
+  showIngest()
   state.ready = true
   publish()
 }

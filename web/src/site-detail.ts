@@ -5,6 +5,7 @@ import { el } from './dom.js'
 import { formatDay } from './format-time.js'
 import { dayNumber } from './time-buckets.js'
 import { siteStatusLabel } from './vocabulary.js'
+import { siteReviewControls, type OnCorrected } from './review-controls.js'
 
 function factItem(fact: StatusFact, conflict: boolean): HTMLElement {
   const said = [
@@ -59,8 +60,13 @@ function bands(timeline: TimelineInterval[], today: string): HTMLElement {
   ])
 }
 
-/** Renders a site's page into `root`. */
-export function renderSiteDetail(root: HTMLElement, site: ApiSite, asOf: string | null): void {
+/** Renders a site's page into `root`; with `onCorrected`, adds the analyst's "set status" form. */
+export function renderSiteDetail(
+  root: HTMLElement,
+  site: ApiSite,
+  asOf: string | null,
+  onCorrected?: OnCorrected,
+): void {
   const today = new Date().toISOString().slice(0, 10)
   const intervals = [...site.timeline].reverse().map((interval) => {
     const swatch = el('span', { className: 'legend-dot' })
@@ -97,6 +103,7 @@ export function renderSiteDetail(root: HTMLElement, site: ApiSite, asOf: string 
         }`,
       }),
       bands(site.timeline, today),
+      onCorrected ? siteReviewControls(site, asOf, onCorrected) : null,
       el('h3', { text: 'Timeline' }),
       intervals.length
         ? el('ol', { className: 'interval-list' }, intervals)

@@ -1,0 +1,17 @@
+/** One extraction with analysts' corrections applied and its site facts read again from the result. */
+import type { ArticleEvent, Correction, StatusFact } from '../model/index.js'
+import { statusFacts } from '../sites/status-facts.js'
+import { applyEventCorrections } from './apply-corrections.js'
+
+/**
+ * The events to store for one report and the status facts they make: rejected events stay stored
+ * (to be shown and undone) but state no facts; edited events state the facts of their new values.
+ */
+export function reviewExtraction(
+  events: ArticleEvent[],
+  corrections: Correction[],
+): { events: ArticleEvent[]; statusFacts: StatusFact[]; orphans: Correction[] } {
+  const applied = applyEventCorrections(events, corrections)
+  const kept = applied.events.filter((e) => e.review?.status !== 'rejected')
+  return { events: applied.events, statusFacts: statusFacts(kept), orphans: applied.orphans }
+}
