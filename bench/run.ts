@@ -2,7 +2,7 @@
  * `npm run bench`: pipeline and ingest throughput on the bundled samples, then the event queries
  * and the map's first render at scale (bench/bench-web.ts). Prints the tables and writes them to
  * docs/benchmarks.md with the command and machine that produced them. `npm run bench -- web` runs
- * only the latter.
+ * only the latter, `npm run bench -- load` only the API load (bench/bench-load.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -30,6 +30,21 @@ async function sampleDocuments(): Promise<RawDocument[]> {
   for await (const item of readSources([SAMPLES_DIR]))
     if ('document' in item) docs.push(item.document)
   return docs
+}
+
+/** The API under load (issue 11), in its own section of docs/benchmarks.md. */
+async function runLoad(): Promise<void> {
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
+  const load = markdownTable(
+    ['load', 'requests/s', 'p50', 'p99', 'requests', 'errors', 'notes'],
+    await benchLoad(seconds),
+  )
+  process.stdout.write(`${load}\n`)
+  writeSection(
+    'load',
+    'API under load (autocannon)',
+    `Produced by \`npm run bench\` (or \`npm run bench -- load\`; bench/bench-load.ts, BENCH_LOAD_SECONDS=${seconds} s a load) on ${new Date().toISOString().slice(0, 10)}, ${machineLine()}. \`serve\` on loopback over PGlite with the samples, an analyst token, the write rate limit raised so the server and not the limiter is measured; "errors" counts connection errors, timeouts and non-2xx answers.\n\n${load}`,
+  )
 }
 
 async function main(): Promise<void> {
@@ -107,17 +122,7 @@ async function main(): Promise<void> {
   rows.push(await benchRoute())
   // Issue 10's corpus is 20,000 pages (about half an hour here); BENCH_PAGES sets a smaller one.
   rows.push(...(await benchScale(Number(process.env.BENCH_PAGES ?? 20_000))))
-  const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20)
-  const load = markdownTable(
-    ['load', 'requests/s', 'p50', 'p99', 'requests', 'errors', 'notes'],
-    await benchLoad(loadSeconds),
-  )
-  process.stdout.write(`${load}\n`)
-  writeSection(
-    'load',
-    'API under load (autocannon)',
-    `Produced by \`npm run bench\` (bench/bench-load.ts; BENCH_LOAD_SECONDS=${loadSeconds} s a load) on ${new Date().toISOString().slice(0, 10)}, ${machineLine()}. \`serve\` on loopback over PGlite with the samples, an analyst token, the write rate limit raised so the server and not the limiter is measured; "errors" counts connection errors, timeouts and non-2xx answers.\n\n${load}`,
-  )
+  await runLoad()
   rows.push([
     'peak resident memory (max RSS)',
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
@@ -135,4 +140,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === 'web') await benchWeb()
+else if (process.argv[2] === 'load') await runLoad()
 else await main()
