@@ -70,11 +70,15 @@ async function run(
       )
       process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `${describe(result)}\n`)
     } catch (error) {
-      if (error instanceof ReviewError)
-        throw new CliError(error.code === 'invalid' ? 'bad-argument' : 'not-found', error.message)
-      throw error
+      throw asCliError(error)
     }
   })
+}
+
+/** A refused correction as the CLI's one-line error; anything else unchanged. */
+function asCliError(error: unknown): unknown {
+  if (!(error instanceof ReviewError)) return error
+  return new CliError(error.code === 'not-found' ? 'not-found' : 'bad-argument', error.message)
 }
 
 function withSaid(cmd: Command): Command {
@@ -226,12 +230,7 @@ export function registerReviewCommands(program: Command, withStore: WithStore): 
           const result = await undoCorrection(store, id, cliAuthor())
           process.stdout.write(flags.json ? `${JSON.stringify(result)}\n` : `${describe(result)}\n`)
         } catch (error) {
-          if (error instanceof ReviewError)
-            throw new CliError(
-              error.code === 'not-found' ? 'not-found' : 'bad-argument',
-              error.message,
-            )
-          throw error
+          throw asCliError(error)
         }
       }),
     )

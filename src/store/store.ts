@@ -63,6 +63,21 @@ interface EventRow {
   lineage_id: string | null
 }
 
+/** A stored event with the article it was read from, as the API and CLI show it. */
+function apiEvent(r: EventRow): ApiEvent {
+  return {
+    ...r.data,
+    article: {
+      id: r.article_id,
+      title: r.title,
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      lineageId: r.lineage_id,
+    },
+  }
+}
+
 /** Most earlier articles a new one is compared with for its lineage (those sharing most bands). */
 const MAX_LINEAGE_CANDIDATES = 16
 
@@ -441,18 +456,7 @@ export class Store {
             `select count(*)::int as n from events e ${clause}`,
             params,
           )
-    const events = rows.map((r) => ({
-      ...r.data,
-      article: {
-        id: r.article_id,
-        title: r.title,
-        outlet: r.outlet,
-        url: r.url,
-        published: r.published,
-        lineageId: r.lineage_id,
-      },
-    }))
-    return { events, total: n }
+    return { events: rows.map(apiEvent), total: n }
   }
 
   /** The id each article's input gave it (a JSONL line's `id`), for the articles that had one. */
@@ -521,18 +525,7 @@ export class Store {
       [id],
     )
     const r = rows[0]
-    if (!r) return null
-    return {
-      ...r.data,
-      article: {
-        id: r.article_id,
-        title: r.title,
-        outlet: r.outlet,
-        url: r.url,
-        published: r.published,
-        lineageId: r.lineage_id,
-      },
-    }
+    return r ? apiEvent(r) : null
   }
 
   /** One event as the pipeline extracted it, before any correction. */
