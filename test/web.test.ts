@@ -230,6 +230,23 @@ describe('map page in Chromium', { skip }, () => {
         ),
       first.id,
     )
+    await page.getByTestId('review-status').getByText('Undid reject').waitFor()
+    await page.getByText('Edit type, modality, date, place or actors').click()
+    await page.getByLabel('Actors').fill('PMU')
+    await page.getByRole('button', { name: 'Save edit' }).click()
+    await page
+      .getByTestId('event-detail')
+      .getByText(/changed: actors/)
+      .waitFor()
+    assert.match(
+      (await page.getByTestId('event-detail').textContent()) ?? '',
+      /Popular Mobilization Units \(actor\)/,
+    )
+    await page
+      .getByTestId('corrections')
+      .getByRole('button', { name: /Undo edit/ })
+      .click()
+    await page.getByTestId('review-status').getByText('Undid edit').waitFor()
     await page.keyboard.press('Escape')
 
     await page.getByRole('tab', { name: 'Route' }).click()

@@ -75,12 +75,13 @@ const REVIEW_TEXT: Record<string, string> = {
 
 /**
  * Renders the event into `root`, then loads its report and cluster; with `onCorrected`, adds the
- * analyst's review controls.
+ * analyst's review controls (`notice`: what the last correction did).
  */
 export async function renderEventDetail(
   root: HTMLElement,
   event: ApiEvent,
   onCorrected?: OnCorrected,
+  notice?: string,
 ): Promise<void> {
   const { article } = event
   const textBox = el('div', { className: 'article-box' }, [
@@ -110,7 +111,7 @@ export async function renderEventDetail(
             : null,
         ),
       ]),
-      onCorrected ? eventReviewControls(event, onCorrected) : null,
+      onCorrected ? eventReviewControls(event, onCorrected, notice) : null,
       el('h3', { text: 'In the report' }),
       textBox,
       el('h3', { text: 'Sources' }),

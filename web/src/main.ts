@@ -225,19 +225,20 @@ async function main(): Promise<void> {
   // After a correction: reload what the page shows, then show the corrected event or site again.
   const reviewHandler = (eventId: string): OnCorrected | undefined =>
     canReview()
-      ? (answer) => {
+      ? (answer, notice) => {
           void Promise.all([loadEvents(), loadSites(state.asOf)]).then(() => {
             const event = state.all.find((e) => e.id === eventId) ?? answer.event
-            if (event) void renderEventDetail(detailBody, event, reviewHandler(eventId))
+            if (event) void renderEventDetail(detailBody, event, reviewHandler(eventId), notice)
           })
         }
       : undefined
   const siteReviewHandler = (siteId: string): OnCorrected | undefined =>
     canReview()
-      ? () => {
+      ? (_answer, notice) => {
           void loadSites(state.asOf).then(() => {
             const site = state.sites.find((s) => s.id === siteId)
-            if (site) renderSiteDetail(detailBody, site, state.asOf, siteReviewHandler(siteId))
+            if (site)
+              renderSiteDetail(detailBody, site, state.asOf, siteReviewHandler(siteId), notice)
           })
         }
       : undefined

@@ -8,7 +8,7 @@ import { el } from './dom.js'
 import { EVENT_TYPES, MODALITIES, eventTypeLabel, siteStatusLabel } from './vocabulary.js'
 
 /** Runs after a correction or undo succeeded with the server's answer, so the page reloads what it shows. */
-export type OnCorrected = (answer: CorrectionAnswer) => void
+export type OnCorrected = (answer: CorrectionAnswer, notice: string) => void
 
 const SITE_STATUSES = [
   'open',
@@ -60,7 +60,7 @@ async function act(
   try {
     const answer = await work()
     status.textContent = done
-    onCorrected(answer)
+    onCorrected(answer, done)
   } catch (reason) {
     status.className = 'error'
     status.textContent = `Not saved: ${message(reason)}`
@@ -111,10 +111,15 @@ function correctionList(
   return list
 }
 
-/** The review section of an event panel. */
-export function eventReviewControls(event: ApiEvent, onCorrected: OnCorrected): HTMLElement {
+/** The review section of an event panel; `notice` says what the last correction did. */
+export function eventReviewControls(
+  event: ApiEvent,
+  onCorrected: OnCorrected,
+  notice = '',
+): HTMLElement {
   const status = el('p', {
     className: 'muted',
+    text: notice,
     attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'review-status' },
   })
   const note = input(`review-note-${event.id}`, { placeholder: 'why (kept in the audit log)' })
@@ -150,11 +155,31 @@ export function eventReviewControls(event: ApiEvent, onCorrected: OnCorrected): 
     placeholder: 'YYYY-MM-DD, YYYY-MM or YYYY',
     value: event.time.precision === 'day' ? event.time.start.slice(0, 10) : '',
   })
+  const place = input(`review-place-${event.id}`, {
+    placeholder: 'a crossing or place name; "none" clears it',
+    value: event.place?.name ?? '',
+  })
+  const named = (role: string) =>
+    event.actors
+      .filter((a) => a.role === role)
+      .map((a) => a.name)
+      .join(', ')
+  const actors = input(`review-actors-${event.id}`, {
+    placeholder: 'who did it, comma-separated',
+    value: named('actor'),
+  })
+  const targets = input(`review-targets-${event.id}`, {
+    placeholder: 'whom it was done to, comma-separated',
+    value: named('target'),
+  })
   const save = el('button', { text: 'Save edit', attrs: { type: 'submit' } })
   const edit = el('form', { className: 'review-edit', attrs: { 'data-testid': 'review-edit' } }, [
     field('Type', type),
     field('Modality', modality),
     field('Date', date),
+    field('Place', place),
+    field('Actors', actors),
+    field('Targets', targets),
     save,
   ])
   edit.addEventListener('submit', (e) => {
@@ -164,6 +189,15 @@ export function eventReviewControls(event: ApiEvent, onCorrected: OnCorrected): 
     if (modality.value !== event.modality) body.modality = modality.value
     const day = date.value.trim()
     if (day && day !== event.time.start.slice(0, 10)) body.from = day
+    const where = place.value.trim()
+    if (where !== (event.place?.name ?? '')) body.place = where || null
+    const list = (text: string) =>
+      text
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
+    if (actors.value.trim() !== named('actor')) body.actors = list(actors.value)
+    if (targets.value.trim() !== named('target')) body.targets = list(targets.value)
     if (Object.keys(body).length === 2) {
       status.className = 'error'
       status.textContent = 'Nothing changed.'
@@ -173,26 +207,63 @@ export function eventReviewControls(event: ApiEvent, onCorrected: OnCorrected): 
     void act(status, [save, ...all], () => postCorrection(body), 'Edit saved.', onCorrected)
   })
 
+  const other = input(`review-merge-${event.id}`, {
+    placeholder: 'e-… (an event of the other cluster)',
+  })
+  const mergeButton = el('button', { text: 'Merge clusters', attrs: { type: 'submit' } })
+  const merge = el('form', { className: 'review-edit', attrs: { 'data-testid': 'review-merge' } }, [
+    field('The same happening as event', other),
+    mergeButton,
+  ])
+  merge.addEventListener('submit', (e) => {
+    e.preventDefault()
+    const id = other.value.trim()
+    if (!id) {
+      status.className = 'error'
+      status.textContent = 'Give the id of an event of the other cluster.'
+      return
+    }
+    void act(
+      status,
+      [mergeButton, ...all],
+      () =>
+        postCorrection({
+          action: 'merge',
+          event: event.id,
+          with: id,
+          note: note.value.trim() || undefined,
+        }),
+      'Clusters merged.',
+      onCorrected,
+    )
+  })
+
   return el('section', { className: 'review', attrs: { 'aria-label': 'Review this event' } }, [
     el('h3', { text: 'Review' }),
     field('Note', note),
     el('div', { className: 'review-actions' }, all),
-    el('details', {}, [el('summary', { text: 'Edit type, modality or date' }), edit]),
+    el('details', {}, [
+      el('summary', { text: 'Edit type, modality, date, place or actors' }),
+      edit,
+    ]),
+    el('details', {}, [el('summary', { text: 'Merge with another cluster' }), merge]),
     status,
     el('h4', { text: 'Corrections' }),
     correctionList({ event: event.id }, status, onCorrected),
   ])
 }
 
-/** The "set status by hand" form of a site page. */
+/** The "set status by hand" form of a site page; `notice` says what the last correction did. */
 export function siteReviewControls(
   site: ApiSite,
   asOf: string | null,
   onCorrected: OnCorrected,
+  notice = '',
 ): HTMLElement {
   const id = site.id
   const status = el('p', {
     className: 'muted',
+    text: notice,
     attrs: { role: 'status', 'aria-live': 'polite', 'data-testid': 'site-review-status' },
   })
   const state = select(`site-status-${id}`, [

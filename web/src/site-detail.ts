@@ -66,6 +66,7 @@ export function renderSiteDetail(
   site: ApiSite,
   asOf: string | null,
   onCorrected?: OnCorrected,
+  notice?: string,
 ): void {
   const today = new Date().toISOString().slice(0, 10)
   const intervals = [...site.timeline].reverse().map((interval) => {
@@ -103,7 +104,7 @@ export function renderSiteDetail(
         }`,
       }),
       bands(site.timeline, today),
-      onCorrected ? siteReviewControls(site, asOf, onCorrected) : null,
+      onCorrected ? siteReviewControls(site, asOf, onCorrected, notice) : null,
       el('h3', { text: 'Timeline' }),
       intervals.length
         ? el('ol', { className: 'interval-list' }, intervals)
