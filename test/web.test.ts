@@ -187,6 +187,25 @@ describe('map page in Chromium', { skip }, () => {
     assert.ok((await page.locator('.status-band').count()) >= 2)
     assert.ok((await page.getByTestId('site-interval').count()) >= 2)
     await shot('05-site-timeline')
+    // An analyst sets the status by hand; the crossing's page shows it with an Undo, which restores it.
+    await page.getByText('Set status or controller by hand').click()
+    await page.locator('#site-status-nasib-jaber').selectOption('closed')
+    await page.locator('#site-from-nasib-jaber').fill('2018-11-20')
+    await page
+      .locator('#site-note-nasib-jaber')
+      .fill('closed for repairs, per the border authority')
+    await page.getByRole('button', { name: 'Set status' }).click()
+    await page.getByTestId('site-review-status').getByText('Status set').waitFor()
+    assert.match(
+      (await page.getByTestId('site-detail').textContent()) ?? '',
+      /Closed on 2018-12-01/,
+    )
+    await page
+      .getByTestId('corrections')
+      .getByRole('button', { name: /Undo set-status/ })
+      .click()
+    await page.getByTestId('site-review-status').getByText('Undid set-status').waitFor()
+    assert.match((await page.getByTestId('site-detail').textContent()) ?? '', /Open on 2018-12-01/)
 
     await page.getByRole('tab', { name: 'Events' }).click()
     const first = (await bw()).events.find((e) => e.sentence.length > 40)
