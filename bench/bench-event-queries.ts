@@ -162,23 +162,26 @@ export function percentile(values: number[], p: number): number {
  * measured as the store's own maintenance leaves it (src/store/pglite-maintenance.ts).
  */
 export async function benchEventQueries(events = 100_000, rounds = 20): Promise<BackendReport[]> {
-  const reports: BackendReport[] = []
-  const dir = tempDir('borderwatch-queries-')
-  try {
-    const store = await openStore({ dir })
+  /** Loads the corpus into `store` (then runs `settle`), times the mix, and closes the store. */
+  const measure = async (
+    backend: BackendReport['backend'],
+    store: Store,
+    settle: () => Promise<void> = async () => {},
+  ): Promise<BackendReport> => {
     try {
       const t = performance.now()
       const corpus = await loadSyntheticEvents(store, events)
+      await settle()
       const loadSeconds = (performance.now() - t) / 1000
-      reports.push({
-        backend: 'pglite',
-        events: corpus.events,
-        loadSeconds,
-        ...(await runMix(store, rounds)),
-      })
+      return { backend, events: corpus.events, loadSeconds, ...(await runMix(store, rounds)) }
     } finally {
       await store.close()
     }
+  }
+  const reports: BackendReport[] = []
+  const dir = tempDir('borderwatch-queries-')
+  try {
+    reports.push(await measure('pglite', await openStore({ dir })))
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -186,20 +189,7 @@ export async function benchEventQueries(events = 100_000, rounds = 20): Promise<
   try {
     await server.createDatabase('bw_bench_queries')
     const store = await openStore({ dir: '', databaseUrl: server.url('bw_bench_queries') })
-    try {
-      const t = performance.now()
-      const corpus = await loadSyntheticEvents(store, events)
-      await store.db.exec('vacuum analyze')
-      const loadSeconds = (performance.now() - t) / 1000
-      reports.push({
-        backend: 'postgres',
-        events: corpus.events,
-        loadSeconds,
-        ...(await runMix(store, rounds)),
-      })
-    } finally {
-      await store.close()
-    }
+    reports.push(await measure('postgres', store, () => store.db.exec('vacuum analyze')))
   } finally {
     await server.stop()
   }

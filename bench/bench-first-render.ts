@@ -11,23 +11,9 @@ import { chromium } from 'playwright-core'
 import { createApp, WEB_DIR } from '../src/server/create-app.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { tempDir } from '../test/support/backends.ts'
+import { CHROMIUM, CHROMIUM_LAUNCH } from '../test/support/chromium.ts'
 import { FIRST_RENDER_MARK } from '../web/src/first-render.ts'
 import { loadSyntheticEvents } from './synthetic-events.ts'
-
-/** Where Debian puts Chromium; `CHROMIUM_PATH` overrides it. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
 
 /** One page load, in ms from navigation start. */
 export interface RenderRun {
@@ -67,7 +53,7 @@ export async function benchFirstRender(events = 10_000, runs = 5): Promise<Rende
     port: 0,
     hostname: '127.0.0.1',
   })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const browser = await chromium.launch(CHROMIUM_LAUNCH)
   try {
     const corpus = await loadSyntheticEvents(store, events)
     if (!server.listening) await new Promise((resolve) => server.once('listening', resolve))

@@ -29,18 +29,7 @@ export interface SyntheticCorpus {
   siteIds: string[]
 }
 
-const TYPES: EventType[] = [
-  'crossing-opened',
-  'crossing-closed',
-  'control-taken',
-  'airstrike',
-  'shelling',
-  'clash',
-  'deployment',
-  'construction',
-  'threat',
-  'statement',
-]
+/** The verbs that tell each type the corpus uses (all but sanction and agreement). */
 const TRIGGERS: Record<string, string[]> = {
   'crossing-opened': ['reopened', 'opened', 'resumed operations at'],
   'crossing-closed': ['closed', 'shut', 'sealed'],
@@ -53,6 +42,7 @@ const TRIGGERS: Record<string, string[]> = {
   threat: ['threatened to close', 'warned it would strike', 'vowed to take'],
   statement: ['said', 'accused', 'denied'],
 }
+const TYPES = Object.keys(TRIGGERS) as EventType[]
 const MODALITIES: [Modality, number][] = [
   ['asserted', 50],
   ['reported', 25],

@@ -11,8 +11,8 @@ import { createApp, WEB_DIR } from '../src/server/create-app.ts'
 import { addUser } from '../src/auth/user-repository.ts'
 import { createToken } from '../src/auth/token-repository.ts'
 import { samplesStore, type SamplesStore } from './support/samples-store.ts'
+import { CHROMIUM, CHROMIUM_LAUNCH } from './support/chromium.ts'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const skip = !fs.existsSync(CHROMIUM)
   ? `no browser at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`
   : !fs.existsSync(path.join(WEB_DIR, 'index.html'))
@@ -55,20 +55,7 @@ describe('map page in Chromium', { skip }, () => {
     server = serve({ fetch: createApp(samples.store).fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
+    browser = await chromium.launch(CHROMIUM_LAUNCH)
   })
   after(async () => {
     await browser?.close()

@@ -1,7 +1,7 @@
 /** `borderwatch review` and `borderwatch audit`: corrections from the command line, and their record. */
 import os from 'node:os'
 import type { Command } from 'commander'
-import { EventType, Modality, SiteStatus } from '../model/index.js'
+import { EventType, Modality, SitePatch } from '../model/index.js'
 import type { Correction } from '../model/index.js'
 import type { Store } from '../store/store.js'
 import {
@@ -187,7 +187,8 @@ export function registerReviewCommands(program: Command, withStore: WithStore): 
     run(withStore, flags, async () => ({ action: 'split', event })),
   )
 
-  const statuses = SiteStatus.options.filter((s) => s !== 'unknown')
+  const statuses = SitePatch.shape.status.unwrap().options
+  const scopes = SitePatch.shape.scope.options
   withSaid(
     review
       .command('set-status <site>')
@@ -213,7 +214,7 @@ export function registerReviewCommands(program: Command, withStore: WithStore): 
         site,
         status: {
           status: flags.status ? oneOf('--status', statuses, flags.status) : null,
-          scope: oneOf('--scope', ['people', 'goods', 'aid', 'all'] as const, flags.scope),
+          scope: oneOf('--scope', scopes, flags.scope),
           controller: flags.controller?.trim() || null,
           time: reviewTime(flags.from, flags.to),
         },

@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { Store } from '../store/store.js'
-import { EventType, Modality, SiteStatus } from '../model/index.js'
+import { EventType, Modality, SitePatch } from '../model/index.js'
 import { addCorrection, undoCorrection, type CorrectionRequest } from '../review/review-service.js'
 import { listCorrections } from '../review/correction-store.js'
 import { readAudit } from '../review/audit-log.js'
@@ -36,8 +36,8 @@ export const CorrectionBody = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('set-status'),
     site: id,
-    status: SiteStatus.exclude(['unknown']).nullable().default(null),
-    scope: z.enum(['people', 'goods', 'aid', 'all']).default('all'),
+    status: SitePatch.shape.status.default(null),
+    scope: SitePatch.shape.scope.default('all'),
     controller: z.string().trim().min(1).max(500).nullable().default(null),
     from: z.string(),
     to: z.string().optional(),

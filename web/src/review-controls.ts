@@ -5,20 +5,16 @@
 import type { ApiEvent, ApiSite, Correction } from '../../src/model/index.js'
 import { fetchCorrections, postCorrection, postUndo, type CorrectionAnswer } from './api-client.js'
 import { el } from './dom.js'
-import { EVENT_TYPES, MODALITIES, eventTypeLabel, siteStatusLabel } from './vocabulary.js'
+import {
+  EVENT_TYPES,
+  MODALITIES,
+  SITE_STATUSES,
+  eventTypeLabel,
+  siteStatusLabel,
+} from './vocabulary.js'
 
 /** Runs after a correction or undo succeeded with the server's answer, so the page reloads what it shows. */
 export type OnCorrected = (answer: CorrectionAnswer, notice: string) => void
-
-const SITE_STATUSES = [
-  'open',
-  'closed',
-  'restricted',
-  'seized',
-  'handover',
-  'planned-open',
-  'planned-close',
-] as const
 
 function message(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason)

@@ -44,6 +44,11 @@ export function modalityLabel(modality: Modality): string | null {
 /** Every event type, in the order the filters list them. */
 export const EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS) as EventType[]
 
+/** Every status a site can be set to, in label order (`unknown` is what no fact says). */
+export const SITE_STATUSES = (Object.keys(SITE_STATUS_LABELS) as SiteStatus[]).filter(
+  (s) => s !== 'unknown',
+)
+
 /** Every modality, in the order the filters list them. */
 export const MODALITIES: Modality[] = [
   'asserted',
