@@ -6,7 +6,8 @@ import { Command, Option } from 'commander'
 import { serve } from '@hono/node-server'
 import { openStore, storeLocation } from '../store/open-store.js'
 import type { Store } from '../store/store.js'
-import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { defaultContext, openContext, syncPackSites } from '../pipeline/open-context.js'
+import { registerSiteEditCommands } from './sites-command.js'
 import { ingestSources, type IngestOutcome } from '../pipeline/ingest-sources.js'
 import { reprocess } from '../pipeline/reprocess.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
@@ -113,8 +114,7 @@ async function runIngest(
   quiet: boolean,
   allowPrivate = false,
 ) {
-  const ctx = defaultContext()
-  await syncPackSites(store, ctx)
+  const ctx = await openContext(store)
   const report = (o: IngestOutcome) => {
     if (o.status === 'failed') process.stderr.write(`borderwatch: ${o.error}\n`)
     else if (!quiet) process.stdout.write(`${describe(o)}\n`)
@@ -151,7 +151,7 @@ function startServer(
   tileUrl: string | null,
   access: Pick<AppOptions, 'publicRead' | 'writeRateLimit'> = {},
 ): Promise<void> {
-  const app = createApp(store, { tileUrl, context: defaultContext, ...access })
+  const app = createApp(store, { tileUrl, ...access })
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       process.stdout.write(
@@ -355,8 +355,7 @@ export function buildProgram(): Command {
         )
       }
       const summary = await withStore(program, async (store) => {
-        const ctx = defaultContext()
-        await syncPackSites(store, ctx)
+        const ctx = await openContext(store)
         return reprocess(store, ctx, {
           all: !!opts.all,
           batchSize,
@@ -513,9 +512,11 @@ export function buildProgram(): Command {
       })
     })
 
-  program
+  const sitesCommand = program
     .command('sites')
-    .description('every site with its status on a date (latest when no date is given)')
+    .description(
+      'every site with its status on a date (latest when no date is given); add, edit and remove sites',
+    )
     .option('--on <date>', 'status on this date (YYYY-MM-DD)')
     .option('--country <iso2>', 'only sites in this country (two-letter code, e.g. SY)')
     .option('--status <status>', `only sites with this status: ${SiteStatus.options.join(', ')}`)
@@ -682,6 +683,7 @@ export function buildProgram(): Command {
   registerWorkerCommands(program, (fn) => withStore(program, fn))
   registerAlertsCommand(program, (fn) => withStore(program, fn))
   registerReviewCommands(program, (fn) => withStore(program, fn))
+  registerSiteEditCommands(sitesCommand, (fn) => withStore(program, fn))
   registerUsersCommands(program, (fn) => withStore(program, fn))
   return program
 }

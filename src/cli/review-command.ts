@@ -1,5 +1,4 @@
 /** `borderwatch review` and `borderwatch audit`: corrections from the command line, and their record. */
-import os from 'node:os'
 import type { Command } from 'commander'
 import { EventType, Modality, SitePatch } from '../model/index.js'
 import type { Correction } from '../model/index.js'
@@ -19,16 +18,12 @@ import { CliError } from './cli-error.js'
 import { collect } from './repeatable-option.js'
 import { formatTable } from './format-table.js'
 import type { WithStore } from './route-command.js'
+import { cliAuthor } from './cli-author.js'
 
 interface Said {
   note?: string
   source?: string
   json?: boolean
-}
-
-/** Who a correction made here is recorded as. */
-function cliAuthor(): string {
-  return `cli:${os.userInfo().username}`
 }
 
 function oneOf<T extends string>(flag: string, allowed: readonly T[], value: string): T {

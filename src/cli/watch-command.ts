@@ -1,6 +1,6 @@
 /** `borderwatch watch` (poll feeds, ingest new items) and `borderwatch feeds` (per-feed status). */
 import type { Command } from 'commander'
-import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { openContext } from '../pipeline/open-context.js'
 import { storeLocation } from '../store/open-store.js'
 import { bossQueue, inlineQueue, type IngestQueue } from '../jobs/job-queue.js'
 import { FeedStore, type FeedStatus } from '../watch/feed-store.js'
@@ -103,8 +103,7 @@ export function registerWatchCommands(program: Command, withStore: WithStore): C
       }
       try {
         await withStore(async (store) => {
-          const pipeline = defaultContext()
-          await syncPackSites(store, pipeline)
+          const pipeline = await openContext(store)
           const fetch = { allowPrivate: !!flags.allowPrivate }
           const queue: IngestQueue =
             databaseUrl && !flags.inline

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander'
 import type { DocumentHints } from '../model/index.js'
-import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { openContext } from '../pipeline/open-context.js'
 import { storeLocation } from '../store/open-store.js'
 import { readSources } from '../ingest/read-sources.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
@@ -75,8 +75,7 @@ export function registerWorkerCommands(program: Command, withStore: WithStore): 
     process.once('SIGTERM', stop)
     try {
       await withStore(async (store) => {
-        const pipeline = defaultContext()
-        await syncPackSites(store, pipeline)
+        const pipeline = await openContext(store)
         const progress = createProgress({ label: 'worker', quiet: flags.quiet || flags.json })
         const summary = await runWorker(
           databaseUrl,
@@ -131,8 +130,7 @@ export function registerWorkerCommands(program: Command, withStore: WithStore): 
     const { databaseUrl } = storeLocation()
     let failed = 0
     await withStore(async (store) => {
-      const pipeline = defaultContext()
-      await syncPackSites(store, pipeline)
+      const pipeline = await openContext(store)
       const fetch = { allowPrivate: !!flags.allowPrivate }
       const queue: IngestQueue = databaseUrl
         ? await bossQueue(databaseUrl, { jobTimeoutSeconds: flags.jobTimeout })

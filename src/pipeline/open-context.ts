@@ -1,13 +1,15 @@
-/** Builds the pipeline's knowledge (gazetteer, actors) and syncs the pack sites into a store. */
-import { defaultGazetteer } from '../places/gazetteer.js'
+/** Builds the pipeline's knowledge (gazetteer, actors) and syncs the registry's sites into a store. */
+import { defaultGazetteer, Gazetteer } from '../places/gazetteer.js'
+import { loadKnowledge, type Knowledge } from '../places/load-packs.js'
 import { defaultActorIndex } from '../actors/actor-index.js'
 import { packSites } from '../sites/site-registry.js'
 import type { Store } from '../store/store.js'
+import { listUserSites, userSitesRevision } from '../user-sites/user-site-store.js'
+import { registryEntry, withUserSites } from '../user-sites/user-site-knowledge.js'
 import type { PipelineContext } from './extract-document.js'
 
-/** The default context over the shipped packs. */
-export function defaultContext(): PipelineContext {
-  const gazetteer = defaultGazetteer()
+/** The context over `gazetteer`: its crossings by id, the shipped actors, the clock. */
+function contextOver(gazetteer: Gazetteer): PipelineContext {
   const crossings = new Map(
     gazetteer.knowledge.crossings.map((c) => [
       c.id,
@@ -17,9 +19,47 @@ export function defaultContext(): PipelineContext {
   return { gazetteer, actors: defaultActorIndex(), crossings, now: () => new Date().toISOString() }
 }
 
-/** Writes the packs' sites into the registry, so sites exist before any report names them. */
-export async function syncPackSites(store: Store, ctx: PipelineContext): Promise<void> {
-  const knowledge = ctx.gazetteer.knowledge
-  const origin = knowledge.packs.map((p) => `${p.name}@${p.version}`).join(',')
-  await store.syncSites(packSites(knowledge), `pack:${origin}`)
+/** The default context over the shipped packs. */
+export function defaultContext(): PipelineContext {
+  return contextOver(defaultGazetteer())
+}
+
+/**
+ * Writes the packs' sites into the registry, so sites exist before any report names them, then
+ * the analysts' sites over them (an analyst's change to a pack site stands).
+ */
+export async function syncPackSites(store: Store, _ctx?: PipelineContext): Promise<void> {
+  const packs = loadKnowledge()
+  const origin = packs.packs.map((p) => `${p.name}@${p.version}`).join(',')
+  await store.syncSites(packSites(packs), `pack:${origin}`)
+  const users = await listUserSites(store.db)
+  if (users.length)
+    await store.syncSites(
+      users.map((u) => registryEntry(u.id, u.site)),
+      'user',
+    )
+}
+
+let cached: { revision: string; context: PipelineContext } | undefined
+const synced = new WeakMap<Store, string>()
+
+/**
+ * The context for a store: the packs plus the sites analysts added to it (rebuilt only when
+ * those change), with the registry synced. Use it wherever reports are read into a store.
+ */
+export async function openContext(store: Store): Promise<PipelineContext> {
+  const revision = await userSitesRevision(store.db)
+  if (cached?.revision !== revision) {
+    const users = await listUserSites(store.db)
+    const knowledge: Knowledge = withUserSites(loadKnowledge(), users)
+    cached = {
+      revision,
+      context: users.length ? contextOver(new Gazetteer(knowledge)) : defaultContext(),
+    }
+  }
+  if (synced.get(store) !== revision) {
+    await syncPackSites(store)
+    synced.set(store, revision)
+  }
+  return cached.context
 }

@@ -16,6 +16,7 @@ import type { PipelineContext } from '../pipeline/extract-document.js'
 import type { FetchOptions } from '../ingest/fetch-url.js'
 import { registerRouteApi } from './route-api.js'
 import { registerReviewApi } from './review-api.js'
+import { registerSitesApi } from './sites-api.js'
 import { ClusterCache, registerEventsApi } from './events-api.js'
 import { registerIngestApi } from './ingest-api.js'
 import { OPENAPI } from './openapi.js'
@@ -147,6 +148,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono<AppEnv> 
 
   registerRouteApi(app, store)
   registerReviewApi(app, store, () => clusters.invalidate())
+  registerSitesApi(app, store, () => clusters.invalidate())
   registerIngestApi(app, store, {
     context: options.context,
     fetch: options.fetch,

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js'
 import type { DocumentHints } from '../model/index.js'
 import { ingestSources, type IngestOutcome } from '../pipeline/ingest-sources.js'
 import type { PipelineContext } from '../pipeline/extract-document.js'
-import { defaultContext } from '../pipeline/open-context.js'
+import { openContext } from '../pipeline/open-context.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
 import { looksLikeHtml, type ReadOptions } from '../ingest/read-sources.js'
 import { AppError } from './app-error.js'
@@ -203,7 +203,6 @@ export function registerIngestApi(
   store: Store,
   options: IngestOptions = {},
 ): void {
-  let context: PipelineContext | null = null
   let queue: Promise<unknown> = Promise.resolve()
   app.post(
     '/api/ingest',
@@ -216,7 +215,7 @@ export function registerIngestApi(
     async (c) => {
       const { staged, dir } = await readBody(c.req)
       const run = queue.then(async () => {
-        context ??= (options.context ?? defaultContext)()
+        const context = options.context ? options.context() : await openContext(store)
         const answer: IngestResponse = {
           stored: 0,
           reextracted: 0,

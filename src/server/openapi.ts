@@ -3,6 +3,7 @@ import { EventType, Modality } from '../model/index.js'
 import { z } from 'zod'
 import { MAX_K, TRAFFIC } from '../corridors/route-service.js'
 import { CorrectionBody } from './review-api.js'
+import { NewSiteBody, SiteChangeBody } from './sites-api.js'
 
 type Param = {
   name: string
@@ -147,6 +148,23 @@ export const OPENAPI = {
         parameters: asOf,
         responses: { '200': json(ref('SiteList')), ...errors },
       },
+      post: {
+        summary:
+          'Add a site to the registry (analyst); reports naming it are read again at once; audit-logged',
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('NewSiteBody') } },
+        },
+        responses: {
+          '201': json(
+            ref('SiteEditResult'),
+            'the registry entry and how many reports were read again',
+          ),
+          '409': json(ref('Error'), 'a site with that id exists'),
+          '429': tooMany,
+          ...errors,
+        },
+      },
     },
     '/api/sites/{name}': {
       get: {
@@ -156,6 +174,28 @@ export const OPENAPI = {
           ...asOf,
         ],
         responses: { '200': json(ref('SiteList')), ...errors },
+      },
+      patch: {
+        summary:
+          "Change a site by id or any spelling (analyst); a pack site's change is kept as the analyst's version",
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: ref('SiteChangeBody') } },
+        },
+        responses: { '200': json(ref('SiteEditResult')), '429': tooMany, ...errors },
+      },
+      delete: {
+        summary:
+          "Remove a site an analyst added, or an analyst's change to a pack site (the pack's entry stands again)",
+        parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': json(ref('SiteEditResult')), '429': tooMany, ...errors },
+      },
+    },
+    '/api/user-sites': {
+      get: {
+        summary: 'The sites analysts added or changed, with who changed each last and when',
+        responses: { '200': json(obj), ...errors },
       },
     },
     '/api/route': {
@@ -326,6 +366,21 @@ export const OPENAPI = {
     },
     schemas: {
       CorrectionBody: z.toJSONSchema(CorrectionBody, { target: 'openapi-3.0', io: 'input' }),
+      NewSiteBody: z.toJSONSchema(NewSiteBody, { target: 'openapi-3.0', io: 'input' }),
+      SiteChangeBody: z.toJSONSchema(SiteChangeBody, { target: 'openapi-3.0', io: 'input' }),
+      SiteEditResult: {
+        type: 'object',
+        required: ['site', 'origin', 'reprocessed'],
+        properties: {
+          site: { ...obj, nullable: true, description: 'the registry entry; null once removed' },
+          origin: {
+            type: 'string',
+            nullable: true,
+            description: '"user" or the pack it comes from',
+          },
+          reprocessed: { type: 'integer', description: 'reports read again' },
+        },
+      },
       CorrectionResult: {
         type: 'object',
         required: ['correction'],

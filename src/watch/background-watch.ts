@@ -1,6 +1,6 @@
 /** The feed watcher running beside another command (`serve --watch`), stopped with it. */
 import type { Store } from '../store/store.js'
-import { defaultContext } from '../pipeline/open-context.js'
+import { openContext } from '../pipeline/open-context.js'
 import { bossQueue, inlineQueue, type IngestQueue } from '../jobs/job-queue.js'
 import { FeedStore } from './feed-store.js'
 import { watchFeeds, type PollResult } from './watch-feeds.js'
@@ -28,7 +28,7 @@ export function startBackgroundWatch(
   const controller = new AbortController()
   const fetch = { allowPrivate: !!options.allowPrivate }
   const run = (async () => {
-    const pipeline = defaultContext()
+    const pipeline = await openContext(store)
     const queue: IngestQueue = options.databaseUrl
       ? await bossQueue(options.databaseUrl)
       : inlineQueue({ store, pipeline, fetch })
