@@ -150,6 +150,11 @@ for (const backend of backends()) {
   })
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function json(res: Response | Promise<Response>): Promise<any> {
+  return (await res).json()
+}
+
 describe('sites over HTTP', () => {
   let store: Store
   let app: ReturnType<typeof createApp>
@@ -181,20 +186,20 @@ describe('sites over HTTP', () => {
     assert.equal((await send('POST', '/api/sites', 'viewer', WAGAH)).status, 403)
     const added = await send('POST', '/api/sites', 'analyst', { ...WAGAH, id: 'wagah-attari' })
     assert.equal(added.status, 201)
-    assert.equal((await added.json()).site.id, 'wagah-attari')
-    const listed = await (await app.request('/api/sites/wagah-attari')).json()
+    assert.equal((await json(added)).site.id, 'wagah-attari')
+    const listed = await json(app.request('/api/sites/wagah-attari'))
     assert.equal(listed.sites[0].name, 'Wagah')
     const patched = await send('PATCH', '/api/sites/wagah-attari', 'analyst', {
       names: ['Attari-Wagah'],
     })
     assert.equal(patched.status, 200)
-    assert.ok((await patched.json()).site.names.includes('Attari-Wagah'))
+    assert.ok((await json(patched)).site.names.includes('Attari-Wagah'))
     const bad = await send('PATCH', '/api/sites/wagah-attari', 'analyst', { lat: 'north' })
     assert.equal(bad.status, 400)
-    assert.equal((await bad.json()).error.code, 'bad-request')
+    assert.equal((await json(bad)).error.code, 'bad-request')
     const clash = await send('POST', '/api/sites', 'analyst', { ...WAGAH, id: 'wagah-attari' })
     assert.equal(clash.status, 409)
-    const mine = await (await send('GET', '/api/user-sites', 'viewer')).json()
+    const mine = await json(send('GET', '/api/user-sites', 'viewer'))
     assert.deepEqual(
       mine.sites.map((s: { id: string; author: string }) => [s.id, s.author]),
       [['wagah-attari', 'analyst']],

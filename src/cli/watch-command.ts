@@ -1,6 +1,7 @@
 /** `borderwatch watch` (poll feeds, ingest new items) and `borderwatch feeds` (per-feed status). */
 import type { Command } from 'commander'
 import { openContext } from '../pipeline/open-context.js'
+import { SharedHostGate } from '../watch/shared-host-gate.js'
 import { storeLocation } from '../store/open-store.js'
 import { bossQueue, inlineQueue, type IngestQueue } from '../jobs/job-queue.js'
 import { FeedStore, type FeedStatus } from '../watch/feed-store.js'
@@ -114,6 +115,8 @@ export function registerWatchCommands(program: Command, withStore: WithStore): C
               intervalSeconds: flags.interval,
               once: flags.once,
               hostDelayMs: flags.hostDelay,
+              // On PostgreSQL, watchers and workers share the per-host slots.
+              ...(databaseUrl ? { gate: new SharedHostGate(store.db, flags.hostDelay) } : {}),
               fetch,
               signal: controller.signal,
               onPoll: (r) => {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander'
 import type { DocumentHints } from '../model/index.js'
 import { openContext } from '../pipeline/open-context.js'
+import { SharedHostGate } from '../watch/shared-host-gate.js'
 import { storeLocation } from '../store/open-store.js'
 import { readSources } from '../ingest/read-sources.js'
 import { normaliseIsoDate } from '../ingest/published-date.js'
@@ -20,6 +21,7 @@ interface WorkerFlags {
   concurrency: number
   untilEmpty?: boolean
   jobTimeout: number
+  hostDelay: number
   allowPrivate?: boolean
   quiet?: boolean
   json?: boolean
@@ -59,6 +61,12 @@ export function registerWorkerCommands(program: Command, withStore: WithStore): 
         1,
       )
       .option('--until-empty', 'exit once no job is waiting, retrying or running')
+      .option(
+        '--host-delay <ms>',
+        'least time between two requests to one host, kept across every worker and watcher on the database',
+        numberOption('--host-delay', { integer: true, min: 0 }),
+        1000,
+      )
       .option('--allow-private', 'let URLs reach private, loopback and link-local addresses')
       .option('-q, --quiet', 'print errors only')
       .option('--json', 'print one JSON object a line per job outcome instead of progress'),
@@ -76,10 +84,15 @@ export function registerWorkerCommands(program: Command, withStore: WithStore): 
     try {
       await withStore(async (store) => {
         const pipeline = await openContext(store)
+        const gate = new SharedHostGate(store.db, flags.hostDelay)
         const progress = createProgress({ label: 'worker', quiet: flags.quiet || flags.json })
         const summary = await runWorker(
           databaseUrl,
-          { store, pipeline, fetch: { allowPrivate: !!flags.allowPrivate } },
+          {
+            store,
+            pipeline,
+            fetch: { allowPrivate: !!flags.allowPrivate, beforeRequest: (u) => gate.wait(u) },
+          },
           {
             concurrency: flags.concurrency,
             untilEmpty: flags.untilEmpty,

@@ -19,6 +19,8 @@ export interface FetchOptions {
   userAgent?: string
   /** Decides whether an address may be contacted; tests narrow it. */
   isAllowedAddress?: (address: string) => boolean
+  /** Waited on before every request, redirect hops included: per-host politeness. */
+  beforeRequest?: (url: string) => Promise<void>
 }
 
 /** A fetched page: where it ended up, what it said it was, and its text. */
@@ -211,6 +213,7 @@ function resolveOptions(options: FetchOptions): Required<FetchOptions> {
     maxRedirects: options.maxRedirects ?? 5,
     userAgent: options.userAgent ?? USER_AGENT,
     isAllowedAddress: options.isAllowedAddress ?? isPublicAddress,
+    beforeRequest: options.beforeRequest ?? (async () => {}),
   }
 }
 
@@ -257,6 +260,7 @@ async function follow(
     if (target.protocol !== 'http:' && target.protocol !== 'https:') {
       throw new IngestError('unsupported', target.href, 'only http and https URLs can be fetched')
     }
+    await o.beforeRequest(target.href)
     const res = await request(target, o, headers)
     if (res.status >= 300 && res.status < 400 && res.headers.location) {
       target = new URL(res.headers.location, target)

@@ -21,6 +21,9 @@ function runner(target: Queryable): Pick<SqlClient, 'backend' | 'query' | 'exec'
 /** Connects a pool to `url` and checks that the server answers. */
 export async function openPostgres(url: string): Promise<SqlClient> {
   const pool = new pg.Pool({ connectionString: url, max: 4 })
+  // An idle connection the server drops (a restart, an administrator) is discarded by the pool and
+  // replaced on the next query; unhandled, its error would end the process.
+  pool.on('error', () => {})
   try {
     await pool.query('select 1')
   } catch (error) {

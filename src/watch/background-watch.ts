@@ -1,6 +1,7 @@
 /** The feed watcher running beside another command (`serve --watch`), stopped with it. */
 import type { Store } from '../store/store.js'
 import { openContext } from '../pipeline/open-context.js'
+import { SharedHostGate } from './shared-host-gate.js'
 import { bossQueue, inlineQueue, type IngestQueue } from '../jobs/job-queue.js'
 import { FeedStore } from './feed-store.js'
 import { watchFeeds, type PollResult } from './watch-feeds.js'
@@ -36,6 +37,9 @@ export function startBackgroundWatch(
       await watchFeeds(new FeedStore(store.db), urls, queue, {
         intervalSeconds: options.intervalSeconds ?? 900,
         hostDelayMs: options.hostDelayMs,
+        ...(options.databaseUrl
+          ? { gate: new SharedHostGate(store.db, options.hostDelayMs ?? 1000) }
+          : {}),
         fetch,
         signal: controller.signal,
         onPoll: options.onPoll,

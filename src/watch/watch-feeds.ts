@@ -12,6 +12,7 @@ import type { IngestQueue } from '../jobs/job-queue.js'
 import type { IngestOutcome } from '../pipeline/ingest-sources.js'
 import type { FeedStore } from './feed-store.js'
 import { HostGate } from './host-gate.js'
+import type { RequestGate } from './request-gate.js'
 
 /** Shortest back-off after a failed poll; it doubles with each failure in a row. */
 export const MIN_BACKOFF_SECONDS = 60
@@ -32,6 +33,8 @@ export interface WatchOptions {
   once?: boolean
   /** Least time between two requests to one host. */
   hostDelayMs?: number
+  /** Spaces requests per host; by default one for this process with `hostDelayMs`. */
+  gate?: RequestGate
   fetch?: FetchOptions
   signal?: AbortSignal
   onPoll?: (r: PollResult) => void
@@ -109,17 +112,16 @@ export async function pollFeed(
   feeds: FeedStore,
   url: string,
   queue: IngestQueue,
-  gate: HostGate,
+  gate: RequestGate,
   options: WatchOptions,
 ): Promise<PollResult> {
   const now = options.now ?? (() => new Date())
   const state = await feeds.get(url)
-  await gate.wait(url)
   try {
     const response = await fetchConditional(
       url,
       { etag: state?.etag, lastModified: state?.lastModified },
-      options.fetch,
+      { ...options.fetch, beforeRequest: (u) => gate.wait(u) },
     )
     if (response.notModified) {
       await feeds.recordSuccess(url, { newItems: 0 }, now(), options.intervalSeconds)
@@ -173,7 +175,7 @@ export async function watchFeeds(
   options: WatchOptions,
 ): Promise<PollResult[]> {
   const now = options.now ?? (() => new Date())
-  const gate = new HostGate(options.hostDelayMs ?? 1000)
+  const gate = options.gate ?? new HostGate(options.hostDelayMs ?? 1000)
   const results: PollResult[] = []
   await feeds.addFeeds(urls)
   while (!options.signal?.aborted) {
