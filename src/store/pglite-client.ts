@@ -5,6 +5,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { SqlClient } from './sql-client.js'
 import { StoreError } from './errors.js'
 import { pgliteMaintenance } from './pglite-maintenance.js'
+import { initdbInChild, needsInitdb } from './pglite-initdb.js'
 
 const LOCK_FILE = 'borderwatch.lock'
 
@@ -73,7 +74,9 @@ export async function openPglite(dir: string): Promise<SqlClient> {
   const release = acquireLock(dir)
   let db: PGlite
   try {
-    db = await PGlite.create(path.join(dir, 'pg'))
+    const dataDir = path.join(dir, 'pg')
+    if (needsInitdb(dataDir)) await initdbInChild(dataDir)
+    db = await PGlite.create(dataDir)
   } catch (error) {
     release()
     throw new StoreError(
