@@ -151,6 +151,106 @@ describe('annotatePlaces', () => {
     }
   })
 
+  it("reads other countries' first-level divisions, and a dominant city before its division", () => {
+    const nadu = find('Farmers in Tamil Nadu blocked the highway.', 'Tamil Nadu')
+    assert.equal(nadu?.id, 'division:IN-TN')
+    assert.equal(nadu.kind, 'region')
+    assert.equal(nadu.admin1, 'IN-25')
+    assert.equal(find('Flooding hit Manitoba on Friday.', 'Manitoba')?.country, 'CA')
+    // A city holding most of its division's people is what the bare name means.
+    assert.equal(find('Traffic in Lagos stalled again.', 'Lagos')?.kind, 'city')
+    const state = find('Fuel ran short across Lagos State this week.', 'Lagos State')
+    assert.equal(state?.kind, 'region')
+    assert.equal(find('Life in New York is costly.', 'New York')?.id, 'geonames:5128581')
+    // Division names that are English words are not indexed.
+    assert.deepEqual(
+      annotatePlaces('The Delta flight took off. Rivers rose.').map((m) => m.text),
+      [],
+    )
+  })
+
+  it("keeps a country name the country, even after its capital's dateline", () => {
+    const found = annotatePlaces('MEXICO CITY (Reuters) - Mexico said it would raise tariffs.')
+    assert.equal(found.find((m) => m.text === 'Mexico')?.kind, 'country')
+  })
+
+  it('reads a crossing no pack knows from its type words, with a stable found: id', () => {
+    const found = annotatePlaces(
+      'Trucks queued at the Torkham border crossing on Monday. Torkham reopened on Friday.',
+    )
+    const [phrase, bare] = found.filter((m) => m.id === 'found:torkham')
+    assert.equal(phrase?.text, 'Torkham border crossing')
+    assert.equal(phrase.name, 'Torkham border crossing')
+    assert.equal(phrase.kind, 'crossing')
+    assert.equal(phrase.precision, 'site')
+    assert.equal(phrase.crossingId, undefined)
+    assert.equal(phrase.lat, null)
+    assert.equal(bare?.text, 'Torkham')
+    PlaceAnnotation.parse(phrase)
+    // Located at the place its name denotes, when the gazetteer has one.
+    const post = find('Guards closed the Landi Kotal border post.', 'Landi Kotal border post')
+    assert.equal(post?.id, 'found:landi-kotal')
+    assert.equal(post.country, 'PK')
+    assert.ok(post.lat !== null)
+    const bridge = find(
+      'The Simón Bolívar International Bridge reopened.',
+      'Simón Bolívar International Bridge',
+    )
+    assert.equal(bridge?.id, 'found:simon-bolivar')
+    assert.equal(find('Convoys used the Lachin Corridor.', 'Lachin Corridor')?.id, 'found:lachin')
+    // Pack crossings keep their pack id; peoples, countries and common words name no crossing.
+    assert.equal(
+      find('Trade resumed at the Nasib border post.', 'Nasib border post')?.crossingId,
+      'nasib-jaber',
+    )
+    const none = annotatePlaces(
+      'Refugees reached the Syrian border crossing. Animal Crossing sold well. The Illegal Border Crossing rose.',
+    )
+    assert.ok(
+      none.every((m) => !m.id?.startsWith('found:')),
+      JSON.stringify(none),
+    )
+  })
+
+  it('does not take sentence ends, organisations or joined words for people or towns', () => {
+    // "Justice." ends a sentence; it is no title before "Azerbaijan".
+    const az = annotatePlaces('He sued the Ministry of Justice. Azerbaijan denied it.')
+    assert.equal(az.find((m) => m.text === 'Azerbaijan')?.kind, 'country')
+    // "Bank Malta" is a bank, not a person called Malta.
+    const malta = annotatePlaces('Shares of Bank Malta fell. Malta said growth slowed.')
+    assert.ok(malta.some((m) => m.text === 'Malta' && m.kind === 'country'))
+    // "In A" is not the town Ina; "Debussy" in a concert review is not Dabousieh.
+    assert.deepEqual(
+      annotatePlaces('She sang In A Broken Dream, then played Liszt, Debussy and Ravel.').map(
+        (m) => m.text,
+      ),
+      [],
+    )
+    // A first name before a surname makes the name's other mentions the person too.
+    assert.deepEqual(
+      annotatePlaces('Mary Smithson spoke first. Later, Mary of the choir sang.').map(
+        (m) => m.text,
+      ),
+      [],
+    )
+  })
+
+  it("spells counties with Saint or St., and keeps a sentence's full stop out of the name", () => {
+    const saint = find('He farms in Saint Croix County.', 'Saint Croix County')
+    assert.equal(saint?.id, 'us-county:55109')
+    const found = annotatePlaces('She moved to St. Louis. Trucks crossed the U.S. border.')
+    assert.deepEqual(
+      found.map((m) => m.text),
+      ['St. Louis', 'U.S.'],
+    )
+  })
+
+  it('takes "City" and a division\'s "State" into the name, not a longer name', () => {
+    assert.ok(find('Snow fell on Quebec City overnight.', 'Quebec City'))
+    assert.ok(find('Gunmen struck in Benue State.', 'Benue State'))
+    assert.ok(find('The Dublin City Council met.', 'Dublin'))
+  })
+
   it('returns spans that slice the text and validate against the schema', () => {
     const text = 'Aid crossed from Bab al-Hawa into Idlib, near the Turkish border.'
     const found = annotatePlaces(text)

@@ -38,12 +38,28 @@ export type PlaceKind = z.infer<typeof PlaceKind>
 export const PlaceAssociation = z.enum(['demonym', 'organisation', 'metonym', 'modifier'])
 export type PlaceAssociation = z.infer<typeof PlaceAssociation>
 
-/** One place name in a text: `start`/`end` are UTF-16 offsets, as `String.prototype.slice` takes. */
+/**
+ * One place name in a text: `start`/`end` are UTF-16 offsets, as `String.prototype.slice` takes.
+ *
+ * A crossing that no pack knows but the text names by its type words ("the Torkham border
+ * crossing", "the Nasib border post", "the Simón Bolívar International Bridge", "the Lachin
+ * Corridor") is a crossing found in the text: `kind: 'crossing'`, `precision: 'site'`, no
+ * `crossingId`, `id: "found:<slug>"` (the name's words before the type words, folded and joined by
+ * "-": `found:torkham`, `found:bab-al-hawa`), `name` the phrase as written ("Torkham border
+ * crossing"), and `lat`/`lon`/`country`/`admin1` of the place its name denotes when the gazetteer
+ * has one, else null. Later mentions of the bare name ("Torkham is busy") carry the same id and
+ * name unless the name denotes a place the parser resolved. Sites for such crossings are keyed by
+ * this id.
+ */
 export const PlaceAnnotation = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
-  /** Gazetteer id (`geonames:<id>`, `country:<iso2>`, `crossing:<id>`, `place:<id>` …); null when unresolved. */
+  /**
+   * Gazetteer id (`geonames:<id>`, `country:<iso2>`, `crossing:<id>`, `place:<id>`,
+   * `division:<ISO 3166-2>`, `us-state:<postal>` …), `found:<slug>` for a crossing found in the
+   * text; null when unresolved.
+   */
   id: z.string().nullable(),
   name: z.string().nullable(),
   lat: z.number().nullable(),

@@ -15,9 +15,11 @@ import {
   type GeoName,
 } from './geo-gazetteer.js'
 import { geoTokens, joinable, type GeoToken } from './geo-tokens.js'
+import { crossingPhrases } from './crossing-phrases.js'
 import { isEnglishWord } from './english-words.js'
 import { isFirstName } from './first-names.js'
 import {
+  ABBREVIATED_TITLES,
   COMMON_WORDS,
   CONNECTORS,
   CROSSING_TAIL,
@@ -68,6 +70,10 @@ interface Hit {
   key?: string
   /** What the words around it call it: "Idlib province" is a region, "the town of Idlib" a town. */
   kindHint?: 'region' | 'town'
+  /** The words around it call it a place: "near X", "X crossing", "X, Syria". */
+  cued?: boolean
+  /** A crossing no pack knows, named by its type words; `entry`, if any, is the place locating it. */
+  found?: { id: string; name: string }
 }
 
 /** True when the word before `i` ends a sentence, a line or a heading. */
@@ -140,6 +146,9 @@ function scan(text: string, tokens: GeoToken[], g: GeoGazetteer): Hit[] {
       if (!tokens[j].capital) continue
       const words = tokens.slice(i, j + 1)
       let names = g.lookupExact(words.map((w) => w.plain).join(''))
+      // "In A Broken Dream" is not Ina: words joined into a one-word name are names, not "in a".
+      if (words.some((w) => FUNCTION_WORDS.has(w.plain)))
+        names = names.filter((n) => n.words === words.length)
       let loose = false
       if (!names.length && !FUNCTION_WORDS.has(words[0].plain)) {
         names = g.lookupLoose(
@@ -280,7 +289,12 @@ const TOWN_TYPE = /^\s+(?:city|town|village)\b|\b(?:city|town|village)\s+of\s+(?
 
 /** A first name, not an Arabic article or kinship word that English lists also hold ("Al"). */
 function isPersonFirstName(t: GeoToken): boolean {
-  return !LEADING_ARTICLES.has(t.plain) && !ARABIC_NAME_PARTS.has(t.plain) && isFirstName(t.text)
+  return !LEADING_ARTICLES.has(t.plain) && !ARABIC_NAME_PARTS.has(t.plain) && isFirstName(asName(t))
+}
+
+/** A word as a name is written: "GILLIAN" in a byline is "Gillian". */
+function asName(t: GeoToken): string {
+  return /^\p{Lu}{2,}$/u.test(t.text) ? t.text[0] + t.text.slice(1).toLowerCase() : t.text
 }
 
 const ARABIC_NAME_PARTS = new Set([
@@ -314,9 +328,11 @@ function firstNameBefore(
   if (!prev || !prev.capital) return false
   if (!/^[ \t]+$/.test(text.slice(prev.end, tokens[i].start))) return false
   if (prev.text === prev.text.toUpperCase()) return false
-  // "Michael Jordan" even at a sentence start; "Will Smith" only inside one ("will" is a word).
+  // "Michael Jordan" even at a sentence start; "Will Smith" only inside one ("will" is a word);
+  // "Bank Malta" never ("Bank" is an organisation's word before it is a first name).
   if (
     isPersonFirstName(prev) &&
+    !ORGANISATION_WORDS.has(prev.text) &&
     (!sentenceInitial(text, tokens, i - 1) || !isEnglishWord(prev.plain))
   )
     return true
@@ -325,17 +341,38 @@ function firstNameBefore(
   return !ORGANISATION_WORDS.has(prev.text) && !isEnglishWord(prev.plain)
 }
 
-/** A title before a name ("Mr. Jordan", "Gov. Perdue"). */
+/** A capitalised word after token `last` that reads as a surname ("Jordan Peterson"). */
+function surnameAfter(
+  text: string,
+  tokens: GeoToken[],
+  last: number,
+  covered: Set<number>,
+): boolean {
+  const next = tokens[last + 1]
+  return Boolean(
+    next &&
+    /^[ \t]+$/.test(text.slice(tokens[last].end, next.start)) &&
+    next.capital &&
+    !ORGANISATION_WORDS.has(next.text) &&
+    !FUNCTION_WORDS.has(next.plain) &&
+    !isEnglishWord(next.plain) &&
+    !covered.has(last + 1) &&
+    !/^[A-Z]{2,}$/.test(next.text),
+  )
+}
+
+/** A title before a name ("Mr. Jordan", "Gov. Perdue"), not a sentence's last word ("of Justice. Jordan"). */
 function titleBefore(text: string, tokens: GeoToken[], i: number): boolean {
   const prev = tokens[i - 1]
-  return Boolean(
-    prev && TITLES.has(prev.text) && /^\.?[ \t]+$/.test(text.slice(prev.end, tokens[i].start)),
-  )
+  if (!prev || !TITLES.has(prev.text)) return false
+  const gap = text.slice(prev.end, tokens[i].start)
+  return /^[ \t]+$/.test(gap) || (ABBREVIATED_TITLES.has(prev.text) && /^\.[ \t]+$/.test(gap))
 }
 
 /**
  * Names the text uses for people: a one-word name after a title ("Mr. Jordan") or a first name
- * ("Michael Jordan"); its other mentions are then the person too ("Jordan scored").
+ * ("Michael Jordan"), or a first name before a surname ("Mary Magdalene"); its other mentions are
+ * then the person too ("Jordan scored", "Mary of Bethany").
  */
 function personNames(
   text: string,
@@ -347,6 +384,8 @@ function personNames(
   for (const h of hits) {
     if (h.first !== h.last || h.names.every((n) => n.demonym)) continue
     if (titleBefore(text, tokens, h.first) || firstNameBefore(text, tokens, h.first, covered, true))
+      persons.add(tokens[h.first].plain)
+    else if (isPersonFirstName(tokens[h.first]) && surnameAfter(text, tokens, h.last, covered))
       persons.add(tokens[h.first].plain)
   }
   return persons
@@ -392,37 +431,38 @@ function judge(
   const entries = hit.names.map((n) => n.entry)
   const demonym = hit.names.every((n) => n.demonym)
   const named = entries.some(
-    (e) => e.fromPack || ['country', 'continent', 'region', 'water', 'county'].includes(e.kind),
+    (e) =>
+      e.fromPack ||
+      (!e.ranked && ['country', 'continent', 'region', 'water', 'county'].includes(e.kind)),
   )
   const population = Math.max(...entries.map((e) => e.population))
   const major = named || population >= 150_000
 
   const locative = LOCATIVES.test(before)
+  // "and" and "of" join people's names as readily as places' ("Tracy and Henry Howard").
+  const placeWord = locative && !/\b(?:and|of)\s+(?:the\s+)?$/i.test(before)
   const typed = PLACE_TYPE_BEFORE.test(before) || PLACE_TYPE_AFTER.test(after)
   const comma = after.match(/^,\s*/)
-  const contained = Boolean(comma && containers.has(hit.end + comma[0].length))
+  // "Brands Hatch, Kent." or "Donington Park, Leicestershire;": a name after "X, " that closes the
+  // phrase is where X is, as addresses and datelines write it.
+  const container =
+    /\p{Lu}[\p{L}\p{M}.'’-]*,[ \t]*$/u.test(before) && /^(?:[.;:)]|,\s|\s*$)/.test(after)
+  const contained = Boolean(comma && containers.has(hit.end + comma[0].length)) || container
   let evidence = major ? 0.9 : population >= 20_000 ? 0.6 : 0.3
   if (locative) evidence += 0.3
   if (typed) evidence += 0.4
   if (contained) evidence += 0.2
+  hit.cued = locative || typed || contained
 
   // A title or a first name before the name, or a surname after it: a person ("Michael Jordan").
   if (!demonym) {
     // A known first name before any place; any unknown capitalised word before a small one.
     if (titleBefore(text, tokens, first) || firstNameBefore(text, tokens, first, covered, named))
       return
-    const surnameAfter =
-      next &&
-      nextJoined &&
-      next.capital &&
-      !ORGANISATION_WORDS.has(next.text) &&
-      !FUNCTION_WORDS.has(next.plain) &&
-      !isEnglishWord(next.plain) &&
-      !covered.has(last + 1) &&
-      !/^[A-Z]{2,}$/.test(next.text)
-    if (!major && single && surnameAfter && !locative) return
+    const surname = surnameAfter(text, tokens, last, covered)
+    if (!major && single && surname && !placeWord) return
     // "Jordan Peterson", "Victoria Beckham": a first name and a surname.
-    if (single && surnameAfter && isPersonFirstName(tokens[first]) && !locative && !typed) return
+    if (single && surname && isPersonFirstName(tokens[first]) && !placeWord && !typed) return
     // "Nelson says": a town does not speak; a country may ("Jordan said"), as its government.
     if (!named && single && SPEECH_VERBS.test(after) && population < 1_000_000) return
     // "Mega Millions", "Smoky Mary": a small town's name inside a longer proper name.
@@ -434,7 +474,7 @@ function judge(
         !covered.has(first - 1))
     const orgAfter = next && nextJoined && ORGANISATION_WORDS.has(next.text)
     if (!major && single && inName && !orgAfter && !locative && !typed) return
-    if (single && persons.has(plain) && !locative && !typed) return
+    if (single && persons.has(plain) && !placeWord && !typed) return
   }
 
   // "Reading", "Mobile", "March": a common English word, or one the text writes in lower case.
@@ -446,7 +486,7 @@ function judge(
     if (common && !strong) return
     if (initial && !major && !locative && !typed) evidence -= 0.2
     // A small town called "David" or "Sarah": its name alone is more often a person's.
-    if (!major && isPersonFirstName(tokens[first]) && !locative && !typed && !contained) return
+    if (!major && isPersonFirstName(tokens[first]) && !placeWord && !typed && !contained) return
   }
   // An all-capitals word is a heading or an acronym ("POLICE", "SANA"), not a small town.
   // A dateline ("CHARLESTON, W.Va. —", "BEIRUT (AP)") is the exception.
@@ -459,7 +499,7 @@ function judge(
     .join('')
   if (
     hit.loose &&
-    (isEnglishWord(plain) || skeleton.length < 5 || (single && isFirstName(tokens[first].text)))
+    (isEnglishWord(plain) || skeleton.length < 5 || (single && isFirstName(asName(tokens[first]))))
   )
     return
 
@@ -490,6 +530,17 @@ interface DocContext {
   /** Distinct names that could lie in each country / division, for names still ambiguous. */
   countryNames: Map<string, Set<string>>
   admin1Names: Map<string, Set<string>>
+  /**
+   * The votes above by who cast them, so that a place is not its own context, nor are a name's
+   * other mentions ("NEW YORK —" for "New York"): by name key, then country or division code or
+   * entry id; and by entry id.
+   */
+  votesByKey: Map<string, Map<string, number>>
+  votesById: Map<string, number>
+  countryTotal: number
+  admin1Total: number
+  /** Name keys that may denote each entry (by id). */
+  keysOf: Map<string, Set<string>>
 }
 
 const NO_CONTEXT: DocContext = {
@@ -497,14 +548,42 @@ const NO_CONTEXT: DocContext = {
   admin1: new Map(),
   countryNames: new Map(),
   admin1Names: new Map(),
+  votesByKey: new Map(),
+  votesById: new Map(),
+  countryTotal: 0,
+  admin1Total: 0,
+  keysOf: new Map(),
 }
 
-/** How many other names of the document could lie in `key`, at most three. */
-function support(names: Map<string, Set<string>>, key: string | null, own: string): number {
+/** Shares of the country and division votes that `e`'s own mentions or the name's mentions cast. */
+function ownShare(e: GeoEntry, key: string, doc: DocContext): { country: number; admin1: number } {
+  const byKey = doc.votesByKey.get(key)
+  const own = (doc.votesById.get(e.id) ?? 0) - (byKey?.get(e.id) ?? 0)
+  const country = own + (byKey?.get(e.country ?? '') ?? 0)
+  const admin1 = e.admin1 ? own + (byKey?.get(e.admin1) ?? 0) : 0
+  return {
+    country: doc.countryTotal ? country / doc.countryTotal : 0,
+    admin1: doc.admin1Total ? admin1 / doc.admin1Total : 0,
+  }
+}
+
+/**
+ * How many other names of the document could lie in `key`, at most three; a name that may denote
+ * `e` itself ("Mexico City" for "Mexico") is no support for `e`.
+ */
+function support(
+  names: Map<string, Set<string>>,
+  key: string | null,
+  own: string,
+  e: GeoEntry,
+  doc: DocContext,
+): number {
   if (!key) return 0
   const set = names.get(key)
   if (!set) return 0
-  return Math.min(3, set.size - (set.has(own) ? 1 : 0))
+  let n = set.size - (set.has(own) ? 1 : 0)
+  for (const name of doc.keysOf.get(e.id) ?? []) if (name !== own && set.has(name)) n--
+  return Math.min(3, n)
 }
 
 /** Score of `e` for `hit` given the document's context. */
@@ -521,11 +600,12 @@ function score(e: GeoEntry, hit: Hit, doc: DocContext): number {
   if (e.kind === 'continent' || !e.country) return s
   const own = hit.key ?? ''
   if (e.kind !== 'country') {
-    s += COUNTRY_WEIGHT * (doc.countries.get(e.country) ?? 0)
-    if (e.admin1) s += ADMIN1_WEIGHT * (doc.admin1.get(e.admin1) ?? 0)
-    s += ADMIN1_NAME_WEIGHT * support(doc.admin1Names, e.admin1, own)
+    const ownVotes = ownShare(e, own, doc)
+    s += COUNTRY_WEIGHT * ((doc.countries.get(e.country) ?? 0) - ownVotes.country)
+    if (e.admin1) s += ADMIN1_WEIGHT * ((doc.admin1.get(e.admin1) ?? 0) - ownVotes.admin1)
+    s += ADMIN1_NAME_WEIGHT * support(doc.admin1Names, e.admin1, own, e, doc)
   }
-  s += 0.8 * support(doc.countryNames, e.country, own)
+  s += 0.8 * support(doc.countryNames, e.country, own, e, doc)
   return s
 }
 
@@ -548,7 +628,8 @@ function candidates(hit: Hit, doc: DocContext): GeoEntry[] {
       (i < 40 && e.prior >= floor) ||
       (c && inside(e, c)) ||
       (e.admin1 !== null &&
-        (doc.admin1.has(e.admin1) || support(doc.admin1Names, e.admin1, hit.key ?? '') >= 2)),
+        (doc.admin1.has(e.admin1) ||
+          support(doc.admin1Names, e.admin1, hit.key ?? '', e, doc) >= 2)),
   )
 }
 
@@ -565,6 +646,11 @@ function resolve(hits: Hit[], context: AnnotateContext): DocContext {
     admin1: new Map(),
     countryNames: new Map(),
     admin1Names: new Map(),
+    votesByKey: new Map(),
+    votesById: new Map(),
+    countryTotal: 0,
+    admin1Total: 0,
+    keysOf: new Map(),
   }
   const votes = new Map<string, number>()
   const admin = new Map<string, number>()
@@ -584,6 +670,7 @@ function resolve(hits: Hit[], context: AnnotateContext): DocContext {
     for (const n of h.names) {
       add(doc.countryNames, n.entry.country, h.key ?? '')
       add(doc.admin1Names, n.entry.admin1, h.key ?? '')
+      add(doc.keysOf, n.entry.id, h.key ?? '')
     }
     // Only names that are not in doubt vote: one entry, a country or region by a clear margin, or
     // a name placed by its container. A city's namesakes ("Paris") do not vote for its country.
@@ -596,11 +683,18 @@ function resolve(hits: Hit[], context: AnnotateContext): DocContext {
     const e = best.e
     if (e.country) votes.set(e.country, (votes.get(e.country) ?? 0) + weight)
     if (e.admin1) admin.set(e.admin1, (admin.get(e.admin1) ?? 0) + weight)
+    const byKey = doc.votesByKey.get(h.key ?? '') ?? new Map<string, number>()
+    doc.votesByKey.set(h.key ?? '', byKey)
+    const count = (map: Map<string, number>, k: string) => map.set(k, (map.get(k) ?? 0) + weight)
+    for (const code of [e.country, e.admin1, e.id]) if (code) count(byKey, code)
+    count(doc.votesById, e.id)
   }
   const total = [...votes.values()].reduce((a, b) => a + b, 0)
   for (const [c, v] of votes) doc.countries.set(c, v / total)
   const totalAdmin = [...admin.values()].reduce((a, b) => a + b, 0)
   for (const [a, v] of admin) doc.admin1.set(a, v / totalAdmin)
+  doc.countryTotal = total
+  doc.admin1Total = totalAdmin
   for (const h of hits) {
     if (!h.names.length) continue
     const ranked = rank(h, doc)
@@ -695,6 +789,15 @@ function extendName(text: string, h: Hit, hits: Hit[]): void {
   const hyphen = rest.match(/^-\p{Lu}[\p{Ll}\p{M}]+(?=[\s,.;:)]|$)/u)
   if (hyphen && !hits.some((o) => o !== h && o.start === h.end + 1) && !h.entry?.crossingId)
     h.end += hyphen[0].length
+  // "Quebec City", "Benue State": the type word written after the name is part of it, unless a
+  // name goes on ("Dublin City Council", "Ohio State University"); a US state's "State" is a
+  // university's more often than the state's.
+  const type = rest.match(/^[ \t]+(?:(City|CITY)|([Ss]tate|STATE))\b(?![ \t]+\p{Lu})/u)
+  const e = h.entry
+  const fits = type?.[1]
+    ? e?.kind === 'city' || e?.kind === 'town'
+    : e?.ranked && e.kind === 'region'
+  if (type && fits && !h.association) h.end += type[0].length
 }
 
 /** Streets, roads, rivers, lakes, mountains: a capitalised name with its type word. */
@@ -803,7 +906,107 @@ function placeFeatures(text: string, features: Hit[], places: Hit[]): void {
   }
 }
 
+/**
+ * Crossings no pack knows, named by their type words ("the Torkham border crossing"), and the
+ * document's other mentions of the same name ("Torkham is busy") that nothing else claims. Each is
+ * located at the place its name denotes when the gazetteer has one; a pack crossing, a country or a
+ * people ("the Syrian border crossing") is left to the rest of the parser.
+ */
+function foundCrossings(
+  text: string,
+  tokens: GeoToken[],
+  g: GeoGazetteer,
+  found: Hit[],
+  places: Hit[],
+  doc: DocContext,
+): Hit[] {
+  const out: Hit[] = []
+  const byName = new Map<string, Hit>()
+  const isWord = (w: string) => COMMON_WORDS.has(w) || isEnglishWord(w)
+  for (const p of crossingPhrases(text, tokens, isWord)) {
+    const inside = found.filter((h) => h.start < p.nameEnd && p.start < h.end)
+    const known = inside.some((h) =>
+      h.names.some(
+        (n) =>
+          n.demonym ||
+          n.entry.crossingId ||
+          n.entry.kind === 'country' ||
+          n.entry.kind === 'continent' ||
+          (n.entry.kind === 'region' && !n.entry.ranked),
+      ),
+    )
+    if (known || places.some((h) => h.entry?.crossingId && h.start < p.end && p.start < h.end))
+      continue
+    const words = tokens.slice(p.first, p.last + 1)
+    const key = exactKey(words.map((t) => t.text))
+    const exact = places.find((h) => h.start === p.start && h.end === p.nameEnd && h.entry)
+    // The name's place: as the parser resolved it, else by its spelling (or transliteration key).
+    const names = g.lookupExact(key).length
+      ? g.lookupExact(key)
+      : g.lookupLoose(
+          words
+            .map((w) => w.skeleton)
+            .join('')
+            .replace(/(.)\1+/g, '$1'),
+        )
+    const entry =
+      exact?.entry ??
+      [...new Set(names.filter((n) => !n.demonym).map((n) => n.entry))]
+        .map((e) => ({
+          e,
+          s: e.prior + COUNTRY_WEIGHT * (doc.countries.get(e.country ?? '') ?? 0),
+        }))
+        .sort((a, b) => b.s - a.s)[0]?.e
+    const hit: Hit = {
+      first: p.first,
+      last: p.last,
+      start: p.start,
+      end: p.end,
+      names: [],
+      loose: false,
+      evidence: 0.8,
+      entry,
+      margin: 2,
+      found: { id: `found:${p.slug}`, name: text.slice(p.start, p.end) },
+    }
+    out.push(hit)
+    if (!byName.has(key)) byName.set(key, hit)
+  }
+  // The name alone, elsewhere: the crossing, unless it denotes a place the parser resolved.
+  for (const [key, crossing] of byName) {
+    const words = crossing.last - crossing.first + 1
+    for (let i = 0; i + words <= tokens.length; i++) {
+      const span = tokens.slice(i, i + words)
+      if (!span[0].capital || exactKey(span.map((t) => t.text)) !== key) continue
+      const start = span[0].start
+      const end = span[words - 1].end
+      if (out.some((h) => h.start < end && start < h.end)) continue
+      if (places.some((h) => h.entry && h.start < end && start < h.end)) continue
+      out.push({ ...crossing, first: i, last: i + words - 1, start, end, evidence: 0.6 })
+    }
+  }
+  return out
+}
+
 function toAnnotation(text: string, h: Hit): PlaceAnnotation {
+  if (h.found) {
+    const e = h.entry
+    return {
+      start: h.start,
+      end: h.end,
+      text: text.slice(h.start, h.end),
+      id: h.found.id,
+      name: h.found.name,
+      lat: e?.lat ?? null,
+      lon: e?.lon ?? null,
+      country: e?.country ?? null,
+      admin1: e?.admin1 ?? null,
+      kind: 'crossing',
+      precision: 'site',
+      literal: true,
+      confidence: Math.round(h.evidence * (e ? 0.9 : 0.7) * 100) / 100,
+    }
+  }
   if (h.feature) {
     const near = h.near
     return {
@@ -866,10 +1069,12 @@ export function annotatePlaces(text: string, context: AnnotateContext = {}): Pla
   const lower = lowerCaseWords(tokens)
   const found = scan(text, tokens, g)
   for (const h of found) {
-    // "U.S." and "Calif." end with their full stop; "EU." at a sentence end does not.
+    // "U.S." and "Calif." end with their full stop; "EU." and "St. Louis." at a sentence end do not.
     const span = text.slice(h.start, h.end)
     const abbreviation =
-      span.includes('.') || (/^\p{Lu}\p{Ll}{1,4}$/u.test(span) && h.names.some((n) => n.dotted))
+      /(?:^|\.)\p{L}{1,3}$/u.test(span) && span.includes('.')
+        ? true
+        : /^\p{Lu}\p{Ll}{1,4}$/u.test(span) && h.names.some((n) => n.dotted)
     if (abbreviation && text[h.end] === '.') h.end += 1
   }
   // Words inside names that are surely places ("New York", "Syria"); a town named "David" is not.
@@ -879,7 +1084,8 @@ export function annotatePlaces(text: string, context: AnnotateContext = {}): Pla
       (n) =>
         n.entry.fromPack ||
         n.entry.population >= 150_000 ||
-        ['country', 'continent', 'region', 'water', 'county'].includes(n.entry.kind),
+        (!n.entry.ranked &&
+          ['country', 'continent', 'region', 'water', 'county'].includes(n.entry.kind)),
     )
     if (sure || h.first !== h.last) for (let i = h.first; i <= h.last; i++) covered.add(i)
   }
@@ -919,11 +1125,12 @@ export function annotatePlaces(text: string, context: AnnotateContext = {}): Pla
     const evidence = h.evidence + (own > 0 && h.evidence < ACCEPT ? 0.25 : 0) - (abroad ? 0.3 : 0)
     return evidence >= ACCEPT
   })
-  // A loose (transliteration) match to a GeoNames town counts only in a document about its country.
+  // A loose (transliteration) match counts only in a document about its country or, for a pack
+  // place, where the words around it call it a place: "Debussy" in a concert review is no Dabousieh.
   const kept = accepted.filter(
     (h) =>
       !h.loose ||
-      h.entry?.fromPack ||
+      (h.entry?.fromPack && h.cued) ||
       accepted.some((o) => o !== h && !o.loose && o.entry?.country === h.entry?.country),
   )
   for (const h of kept) {
@@ -946,5 +1153,7 @@ export function annotatePlaces(text: string, context: AnnotateContext = {}): Pla
       found.filter((h) => h.names.length || inside(h)),
     ).filter((u) => !named.some((f) => u.start < f.end && f.start < u.end)),
   ]
-  return all.sort((a, b) => a.start - b.start).map((h) => toAnnotation(text, h))
+  const crossings = foundCrossings(text, tokens, g, found, places, doc)
+  const rest = all.filter((h) => !crossings.some((c) => h.start < c.end && c.start < h.end))
+  return [...rest, ...crossings].sort((a, b) => a.start - b.start).map((h) => toAnnotation(text, h))
 }

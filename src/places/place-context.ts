@@ -73,6 +73,13 @@ export const TITLES = new Set(
     .filter((t) => t !== 'St' && t !== 'Mrs.'),
 )
 
+/** Titles written abbreviated with a full stop ("Sen. Warner"); after another title a full stop ends a sentence. */
+export const ABBREVIATED_TITLES = new Set(
+  'Mr Mrs Ms Dr Sen Rep Gov Sgt Lt Capt Gen Col Det Prof Rev Brig Maj Cpl Pvt Adm Supt Insp Cmdr'.split(
+    ' ',
+  ),
+)
+
 /** Capitalised words after a place name that make the whole an organisation, team, office or title. */
 export const ORGANISATION_WORDS = new Set(
   `University College Institute School Academy Hospital Clinic Church Cathedral Mosque Temple Museum
