@@ -112,8 +112,8 @@ async function timeRequest(
   return { ms, total: (JSON.parse(body) as { total: number }).total }
 }
 
-/** Times `rounds` queries of every kind, interleaved in a random order, after one untimed round. */
-async function runMix(
+/** Times `rounds` queries of every kind against `store`, interleaved in a random order, after one untimed round. */
+export async function runMix(
   store: Store,
   rounds: number,
 ): Promise<Omit<BackendReport, 'backend' | 'events' | 'loadSeconds'>> {

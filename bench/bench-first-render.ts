@@ -2,7 +2,8 @@
  * First meaningful render of the map page (issue 9): the built web app served with a database of
  * synthetic events over a real loopback socket, opened in headless Chromium (Debian's, never a
  * downloaded one), timed from navigation start to the page's `borderwatch:first-render` mark: the
- * events are listed and the map's first idle after their markers and the crossings were added.
+ * events are listed (their count and the newest cards) and the map's first idle after every
+ * event's marker and the crossings were added; then until the whole list is loaded too.
  */
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -12,17 +13,26 @@ import { createApp, WEB_DIR } from '../src/server/create-app.ts'
 import { openStore } from '../src/store/open-store.ts'
 import { tempDir } from '../test/support/backends.ts'
 import { CHROMIUM, CHROMIUM_LAUNCH } from '../test/support/chromium.ts'
-import { FIRST_RENDER_MARK } from '../web/src/first-render.ts'
+import {
+  EVENTS_LOADED_MARK,
+  FIRST_RENDER_MARK,
+  type RenderDetail,
+} from '../web/src/first-render.ts'
 import { loadSyntheticEvents } from './synthetic-events.ts'
 
 /** One page load, in ms from navigation start. */
 export interface RenderRun {
   firstRender: number
-  /** When the events answer had arrived, and its size on the wire. */
-  eventsLoaded: number
-  eventsBytes: number
-  /** Events the page holds once rendered. */
+  /** When the points answer (every event's marker) had arrived, and its size on the wire. */
+  pointsLoaded: number
+  pointsBytes: number
+  /** Markers (events as points) and whole events the page held at the first render. */
+  points: number
   events: number
+  /** When the page held every event whole, how many, and the size of that answer. */
+  allLoaded: number
+  allEvents: number
+  allBytes: number
 }
 
 /** Every timed run, and the first (untimed: caches cold) one. */
@@ -30,13 +40,6 @@ export interface RenderReport {
   events: number
   warmUp: RenderRun
   runs: RenderRun[]
-}
-
-interface PageTiming {
-  firstRender: number
-  eventsLoaded: number
-  eventsBytes: number
-  events: number
 }
 
 /**
@@ -63,25 +66,38 @@ export async function benchFirstRender(events = 10_000, runs = 5): Promise<Rende
       const page = await context.newPage()
       try {
         await page.goto(base)
-        await page.waitForFunction(
-          (mark) => performance.getEntriesByName(mark).length > 0,
-          FIRST_RENDER_MARK,
-          { timeout: 120_000, polling: 50 },
+        for (const mark of [FIRST_RENDER_MARK, EVENTS_LOADED_MARK]) {
+          await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, {
+            timeout: 120_000,
+            polling: 50,
+          })
+        }
+        return await page.evaluate(
+          ([first, loaded]): RenderRun => {
+            const resources = performance.getEntriesByType('resource') as unknown as {
+              name: string
+              responseEnd: number
+              encodedBodySize: number
+            }[]
+            const points = resources.find((e) => e.name.includes('/api/event-points'))
+            const all = resources.filter((e) => e.name.includes('/api/events')).at(-1)
+            // No helper functions in here: the page runs this code without the bundler's helpers.
+            const [firstMark, loadedMark] = [first, loaded].map(
+              (name) => performance.getEntriesByName(name)[0],
+            ) as unknown as { startTime: number; detail: RenderDetail }[]
+            return {
+              firstRender: firstMark.startTime,
+              pointsLoaded: points?.responseEnd ?? NaN,
+              pointsBytes: points?.encodedBodySize ?? NaN,
+              points: firstMark.detail.points,
+              events: firstMark.detail.events,
+              allLoaded: loadedMark.startTime,
+              allEvents: loadedMark.detail.events,
+              allBytes: all?.encodedBodySize ?? NaN,
+            }
+          },
+          [FIRST_RENDER_MARK, EVENTS_LOADED_MARK],
         )
-        return await page.evaluate((mark): PageTiming => {
-          const api = performance
-            .getEntriesByType('resource')
-            .find((e) => e.name.includes('/api/events')) as
-            { responseEnd: number; encodedBodySize: number } | undefined
-          const state = (globalThis as unknown as { __borderwatch?: { events: unknown[] } })
-            .__borderwatch
-          return {
-            firstRender: performance.getEntriesByName(mark)[0].startTime,
-            eventsLoaded: api?.responseEnd ?? NaN,
-            eventsBytes: api?.encodedBodySize ?? NaN,
-            events: state?.events.length ?? 0,
-          }
-        }, FIRST_RENDER_MARK)
       } finally {
         await context.close()
       }

@@ -1,7 +1,7 @@
 /**
- * The event filters SQL now applies (box, text, actors, a list of ids) and `minSources` through the
- * API, on PGlite and PostgreSQL: each gives exactly what the in-memory filters gave before, and
- * pages and totals agree with the whole list.
+ * The event filters SQL applies (box, words, actors, a list of ids) and `minSources` through the
+ * API, on PGlite and PostgreSQL: each gives exactly what the in-memory filters gave before (words:
+ * what each search should find), and pages and totals agree with the whole list.
  */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
@@ -11,6 +11,7 @@ import { createApp } from '../src/server/create-app.ts'
 import { inBbox, type Bbox } from '../src/server/query-params.ts'
 import type { ApiEvent, ArticleEvent, EventActor, EventPlace } from '../src/model/index.ts'
 import type { EventFilter, Extraction, Store } from '../src/store/store.ts'
+import { addCorrection } from '../src/review/review-service.ts'
 
 const SITE: EventPlace = {
   name: 'Albukamal-Al Qaim crossing',
@@ -153,26 +154,31 @@ for (const backend of backends()) {
       }
     })
 
-    it('finds text in the sentence ignoring case, as the in-memory search did', async () => {
-      const needles = [
-        'crossing',
-        'CROSSING',
-        'şanlıurfa',
-        'élysée',
-        'STRASSE',
-        'straße',
-        '100%',
-        'closure_of',
-        '_',
-        '%',
-        '\\',
-        ' ',
-        'nothing happened.',
-        'absent',
+    it('finds sentences by their words ignoring case: all words, phrases, or, and -exclusions', async () => {
+      // Which of SENTENCES each search finds: whole words (letters beyond ASCII too), never text
+      // inside a word; "quoted" words in that order; `or` between alternatives; `-` leaves out.
+      const searches: [string, number[]][] = [
+        ['crossing', [0, 3]],
+        ['CROSSING', [0, 3]],
+        ['cross', []],
+        ['şanlıurfa', [1]],
+        ['ÉLYSÉE', [1]],
+        ['élysée talks', [1]],
+        ['qaim al', [0]],
+        ['"al qaim"', [0]],
+        ['"qaim al"', []],
+        ['crossing -shut', [0]],
+        ['shut or happened', [3, 4]],
+        ['closure', [2]],
+        ['100', [2]],
+        ['straße', [3]],
+        ['%', []],
+        [' ', []],
+        ['absent', []],
       ]
-      for (const needle of needles) {
-        const expected = all.filter((e) => e.sentence.toLowerCase().includes(needle.toLowerCase()))
-        await same({ text: needle }, expected, `q=${needle}`)
+      for (const [words, found] of searches) {
+        const expected = all.filter((e) => found.includes(SENTENCES.indexOf(e.sentence)))
+        await same({ text: words }, expected, `q=${words}`)
       }
     })
 
@@ -246,6 +252,87 @@ for (const backend of backends()) {
         }
         assert.equal(body.total, expected.length, query)
         assert.deepEqual(ids(body.events), ids(expected.slice(2, 7)), query)
+      }
+    })
+
+    it('keeps a revision and the count of events not rejected as events are written, replaced and rejected', async () => {
+      const own = await backend.open()
+      try {
+        const [first, second] = corpus()
+        const unfiltered = async () => (await own.listEvents({ limit: 1, offset: 1 })).total
+        const start = await own.eventRevision()
+        await own.saveExtraction(first)
+        await own.saveExtraction(second)
+        assert.equal(await unfiltered(), 6)
+        const written = await own.eventRevision()
+        assert.ok(written.revision > start.revision, 'writing events changes the revision')
+        // Extracted again with one event fewer: its old events go, the new ones come.
+        await own.saveExtraction({ ...second, events: second.events.slice(0, 2) })
+        assert.equal(await unfiltered(), 5)
+        await addCorrection(own, { action: 'reject', event: 'e-0-1' }, 'ana')
+        assert.equal(await unfiltered(), 4)
+        assert.equal(
+          (await own.listEvents({ limit: 1, offset: 1, includeRejected: true })).total,
+          5,
+        )
+        assert.ok((await own.eventRevision()).revision > written.revision)
+        assert.equal((await own.eventRevision()).sourcesRevision, null)
+      } finally {
+        await own.close()
+      }
+    })
+
+    it("stores each event's sources once per revision and answers minSources from them after a restart", async () => {
+      const own = await backend.open()
+      try {
+        const [first, second, third] = corpus()
+        await own.saveExtraction(first)
+        await own.saveExtraction(second)
+        const sources = async (app: ReturnType<typeof createApp>) =>
+          (
+            (await (await app.request('/api/events?minSources=2&limit=1&offset=0')).json()) as {
+              total: number
+            }
+          ).total
+        assert.equal(await sources(createApp(own, { publicRead: true })), 2)
+        const state = await own.eventRevision()
+        assert.equal(state.sourcesRevision, state.revision)
+        // Another server on the same data reads the stored counts without clustering again.
+        let clustered = 0
+        const overrides = own.clusterOverrides.bind(own)
+        own.clusterOverrides = async () => {
+          clustered++
+          return overrides()
+        }
+        const restarted = createApp(own, { publicRead: true })
+        assert.equal(await sources(restarted), 2)
+        assert.equal(clustered, 0)
+        // A third report of the same reopening: the counts are written again before the answer.
+        await own.saveExtraction(third)
+        assert.equal(await sources(restarted), 3)
+        assert.equal(clustered, 1)
+        const body = (await (
+          await restarted.request('/api/events?minSources=3&limit=1&offset=1')
+        ).json()) as { total: number; events: ApiEvent[] }
+        assert.equal(body.total, 3)
+        assert.deepEqual(ids(body.events), ['e-1-0'])
+      } finally {
+        await own.close()
+      }
+    })
+
+    it('answers the API with the same events, as JSON built by the database', async () => {
+      for (const filter of [
+        { limit: 7, offset: 3 },
+        { text: 'crossing', bbox: [40, 33, 42, 35] as Bbox },
+      ]) {
+        const json = await store.listEventsJson(filter)
+        const objects = await store.listEvents(filter)
+        assert.equal(json.total, objects.total)
+        assert.deepEqual(
+          json.events.map((e) => JSON.parse(e) as ApiEvent),
+          JSON.parse(JSON.stringify(objects.events)),
+        )
       }
     })
   })

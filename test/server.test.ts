@@ -126,6 +126,42 @@ describe('HTTP API', () => {
     assert.equal((await json(nobody)).error.code, 'unknown-actor')
   })
 
+  it('gives the points of the same events as /api/events, in the same order and pages', async () => {
+    for (const query of [
+      'limit=10000',
+      'type=crossing-opened',
+      'minSources=2',
+      'limit=3&offset=2',
+    ]) {
+      const events = await json(app.request(`/api/events?${query}`))
+      const points = await json(app.request(`/api/event-points?${query}`))
+      assert.equal(points.total, events.total, query)
+      assert.deepEqual(
+        points.points,
+        events.events.map(
+          (e: {
+            id: string
+            type: string
+            place: { lon: number; lat: number } | null
+            time: { start: string; end: string }
+            articleId: string
+          }) => ({
+            id: e.id,
+            type: e.type,
+            lon: e.place?.lon ?? null,
+            lat: e.place?.lat ?? null,
+            start: e.time.start,
+            end: e.time.end,
+            articleId: e.articleId,
+          }),
+        ),
+        query,
+      )
+    }
+    const bad = await app.request('/api/event-points?type=parade')
+    assert.equal(bad.status, 400)
+  })
+
   it('finds the cluster of an event, with its sources', async () => {
     const { events } = await json(app.request('/api/events?limit=1'))
     const { clusters } = await json(app.request(`/api/clusters?event=${events[0].id}`))

@@ -12,6 +12,7 @@ import { addUser } from '../src/auth/user-repository.ts'
 import { createToken } from '../src/auth/token-repository.ts'
 import { samplesStore, type SamplesStore } from './support/samples-store.ts'
 import { CHROMIUM, CHROMIUM_LAUNCH } from './support/chromium.ts'
+import { cutBasemapTiles } from '../web/build/cut-basemap-tiles.ts'
 
 const skip = !fs.existsSync(CHROMIUM)
   ? `no browser at ${CHROMIUM}: install Debian's chromium (.ci/run does) or set CHROMIUM_PATH`
@@ -319,5 +320,18 @@ describe('map page in Chromium', { skip }, () => {
     assert.equal((session as { user: unknown }).user, null)
     assert.deepEqual(errors, [])
     await page.close()
+  })
+})
+
+describe('offline basemap tiles', () => {
+  it('cuts every tile to zoom 6 from the countries: land where the map opens, empty open sea', () => {
+    const tiles = cutBasemapTiles()
+    // 1 + 4 + 16 + … + 4⁶ tiles: the map never asks for one that is missing.
+    assert.equal(tiles.size, (4 ** 7 - 1) / 3)
+    // Syria and Iraq at zoom 5, and the open Pacific at zoom 6.
+    const land = tiles.get('basemap/5/19/12.pbf')
+    assert.ok(land && land.length > 1000)
+    assert.ok(Buffer.from(land).includes('countries'))
+    assert.equal(tiles.get('basemap/6/5/32.pbf')?.length, 0)
   })
 })

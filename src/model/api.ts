@@ -20,6 +20,19 @@ export interface ApiEventList {
   total: number
 }
 
+/** An event as a point on a map (`GET /api/event-points`): no sentence, actors or article. */
+export interface EventPoint {
+  id: string
+  type: ArticleEvent['type']
+  /** Where it happened; null for an event without a place. */
+  lon: number | null
+  lat: number | null
+  /** Its interval, as the event's `time.start` and `time.end`. */
+  start: string
+  end: string
+  articleId: string
+}
+
 /** A site with its current (or as-of) status and its timeline. */
 export interface ApiSite extends Site {
   status: SiteStatus

@@ -2,10 +2,9 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from './app-env.js'
 import { z } from 'zod'
-import type { Store } from '../store/store.js'
-import { EventType, Modality, type ApiEvent, type ApiEventList } from '../model/index.js'
-import { clusterEvents } from '../clusters/cluster-events.js'
-import type { EventCluster } from '../model/index.js'
+import type { EventFilter, Store } from '../store/store.js'
+import { EventType, Modality } from '../model/index.js'
+import type { ClusterCache } from './cluster-cache.js'
 import { actorIdsFor } from '../actors/actor-ids.js'
 import { findSites } from '../sites/site-registry.js'
 import { AppError } from './app-error.js'
@@ -38,43 +37,6 @@ const ClusterQuery = z.object({
 
 const ArticleQuery = z.object({ ...paging })
 
-/** Every event clustered once, kept until the store's counts change or the app ingests. */
-export class ClusterCache {
-  private key = ''
-  private value: {
-    events: Map<string, ApiEvent>
-    clusters: EventCluster[]
-    byEvent: Map<string, EventCluster>
-  } | null = null
-
-  constructor(private readonly store: Store) {}
-
-  /** Forgets the clusters (after an ingest). */
-  invalidate(): void {
-    this.value = null
-  }
-
-  /** The clusters of every stored event, and which cluster each event is in. */
-  async get(): Promise<NonNullable<ClusterCache['value']>> {
-    const c = await this.store.counts()
-    const key = `${c.documents}/${c.articles}/${c.events}/${await this.store.reviewRevision()}`
-    if (this.value && key === this.key) return this.value
-    const { events } = await this.store.listEvents({ limit: 10_000_000 })
-    const clusters = clusterEvents(events, await this.store.clusterOverrides())
-    const byEvent = new Map<string, EventCluster>()
-    for (const cluster of clusters) for (const id of cluster.eventIds) byEvent.set(id, cluster)
-    this.value = { events: new Map(events.map((e) => [e.id, e])), clusters, byEvent }
-    this.key = key
-    return this.value
-  }
-
-  /** The events whose cluster has at least `min` independent sources (lineages). */
-  async eventIdsWithSources(min: number): Promise<string[]> {
-    const { clusters } = await this.get()
-    return clusters.filter((c) => c.lineages >= min).flatMap((c) => c.eventIds)
-  }
-}
-
 async function resolveSite(store: Store, name: string): Promise<string> {
   const sites = await store.listSites()
   if (sites.some((s) => s.id === name)) return name
@@ -99,11 +61,12 @@ function overlaps(time: { start: string; end: string }, from?: string, to?: stri
  * @example registerEventsApi(app, store, new ClusterCache(store))
  */
 export function registerEventsApi(app: Hono<AppEnv>, store: Store, cache: ClusterCache): void {
-  app.get('/api/events', async (c) => {
-    const q = parseQuery(EventQuery, c.req.query())
-    // Every filter runs in SQL; minSources needs the clusters, which are computed in memory (and
-    // cached), so it becomes the list of events whose cluster has that many independent sources.
-    const list: ApiEventList = await store.listEvents({
+  /** The filter of an events query; minSources needs the stored source counts to be current. */
+  const eventFilter = async (q: z.infer<typeof EventQuery>): Promise<EventFilter> => {
+    // Every filter runs in SQL; minSources reads the source counts the cluster cache keeps in the
+    // store, written again first when the events changed since.
+    if (q.minSources && q.minSources > 1) await cache.ensureSources()
+    return {
       types: q.type ?? q.types,
       siteId: q.site ? await resolveSite(store, q.site) : undefined,
       actorIds: q.actor ? resolveActor(q.actor) : undefined,
@@ -112,14 +75,30 @@ export function registerEventsApi(app: Hono<AppEnv>, store: Store, cache: Cluste
       to: q.to,
       bbox: q.bbox as Bbox | undefined,
       text: q.q,
-      ids:
-        q.minSources && q.minSources > 1
-          ? await cache.eventIdsWithSources(q.minSources)
-          : undefined,
+      minSources: q.minSources,
       limit: q.limit,
       offset: q.offset,
+    }
+  }
+
+  app.get('/api/events', async (c) => {
+    const list = await store.listEventsJson(
+      await eventFilter(parseQuery(EventQuery, c.req.query())),
+    )
+    // The events come as JSON text from the database: an ApiEventList without a second pass.
+    return c.body(`{"events":[${list.events.join(',')}],"total":${list.total}}`, 200, {
+      'content-type': 'application/json',
     })
-    return c.json(list)
+  })
+
+  // The same query as /api/events, each event only as a point: a map's markers before its list.
+  app.get('/api/event-points', async (c) => {
+    const { points, total } = await store.listEventPointsJson(
+      await eventFilter(parseQuery(EventQuery, c.req.query())),
+    )
+    return c.body(`{"points":${points},"total":${total}}`, 200, {
+      'content-type': 'application/json',
+    })
   })
 
   app.get('/api/clusters', async (c) => {

@@ -42,6 +42,10 @@ const filters = [
     minimum: 1,
   }),
 ]
+const words = q(
+  'q',
+  'words of the evidence sentence, any case: every word, a "quoted phrase" in order, or between alternatives, -word left out',
+)
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
 const json = (schema: object, description = 'OK') => ({
   description,
@@ -117,8 +121,15 @@ export const OPENAPI = {
     '/api/events': {
       get: {
         summary: 'Events with their article, newest first',
-        parameters: [...filters, q('q', 'text that the evidence sentence contains'), ...page],
+        parameters: [...filters, words, ...page],
         responses: { '200': json(ref('EventList')), ...errors },
+      },
+    },
+    '/api/event-points': {
+      get: {
+        summary: 'The same query as /api/events, each event only as a point for a map',
+        parameters: [...filters, words, ...page],
+        responses: { '200': json(ref('EventPointList')), ...errors },
       },
     },
     '/api/clusters': {
@@ -422,6 +433,29 @@ export const OPENAPI = {
         type: 'object',
         properties: { total: { type: 'integer' }, events: { type: 'array', items: obj } },
         description: 'events as `borderwatch events --json` prints them (docs/cli.md)',
+      },
+      EventPointList: {
+        type: 'object',
+        required: ['total', 'points'],
+        properties: {
+          total: { type: 'integer' },
+          points: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'type', 'lon', 'lat', 'start', 'end', 'articleId'],
+              properties: {
+                id: { type: 'string' },
+                type: { type: 'string', enum: [...EventType.options] },
+                lon: { type: 'number', nullable: true },
+                lat: { type: 'number', nullable: true },
+                start: { type: 'string', description: "the event's time.start" },
+                end: { type: 'string', description: "the event's time.end" },
+                articleId: { type: 'string' },
+              },
+            },
+          },
+        },
       },
       ClusterList: {
         type: 'object',

@@ -4,8 +4,10 @@ import { bandKeys, similarity, SAME_LINEAGE } from '../ingest/near-duplicates.js
 import { listCorrections } from '../review/correction-store.js'
 import { reviewExtraction } from '../review/review-extraction.js'
 import { manualStatusFact } from '../review/manual-status.js'
+import { FOUND_ORIGIN } from '../sites/found-sites.js'
 import type {
   ApiEvent,
+  EventPoint,
   Article,
   ArticleEvent,
   Correction,
@@ -27,6 +29,8 @@ export interface Extraction {
   canonicalUrl?: string | null
   /** MinHash signature of the article text, for near-duplicate lineages. */
   signature?: number[]
+  /** Crossings found in the text that no registry entry covers: added, never overwriting one. */
+  sites?: Site[]
 }
 
 /** Filters for listing events. */
@@ -45,10 +49,18 @@ export interface EventFilter {
   includeRejected?: boolean
   /** Only events placed in this box: west, south, east, north in degrees, edges included. */
   bbox?: [number, number, number, number]
-  /** Only events whose sentence contains this text, ignoring case. */
+  /**
+   * Only events whose sentence has these words, ignoring case: every word, a "quoted phrase" in
+   * order, `or` between alternatives, `-word` left out (PostgreSQL's `websearch_to_tsquery`).
+   */
   text?: string
   /** Only these events. */
   ids?: string[]
+  /**
+   * Only events whose cluster has at least this many independent sources, as stored by
+   * {@link Store.saveEventSources}; the caller makes sure they are current ({@link Store.eventRevision}).
+   */
+  minSources?: number
   limit?: number
   offset?: number
 }
@@ -63,23 +75,28 @@ interface EventRow {
   lineage_id: string | null
 }
 
+/** The article an event was read from, as the API shows it beside the event. */
+function articleOf(r: Omit<EventRow, 'data'>): ApiEvent['article'] {
+  return {
+    id: r.article_id,
+    title: r.title,
+    outlet: r.outlet,
+    url: r.url,
+    published: r.published,
+    lineageId: r.lineage_id,
+  }
+}
+
 /** A stored event with the article it was read from, as the API and CLI show it. */
 function apiEvent(r: EventRow): ApiEvent {
-  return {
-    ...r.data,
-    article: {
-      id: r.article_id,
-      title: r.title,
-      outlet: r.outlet,
-      url: r.url,
-      published: r.published,
-      lineageId: r.lineage_id,
-    },
-  }
+  return { ...r.data, article: articleOf(r) }
 }
 
 /** Most earlier articles a new one is compared with for its lineage (those sharing most bands). */
 const MAX_LINEAGE_CANDIDATES = 16
+
+/** The advisory lock that serialises writers of `event_sources` on one PostgreSQL server. */
+const SOURCES_LOCK = 4_242_012
 
 /** Most parameters one statement may carry (PostgreSQL allows 65,535). */
 const MAX_PARAMS = 60_000
@@ -109,52 +126,78 @@ async function insertRows(
   }
 }
 
+/** Adds a crossing found in a report's text to the registry, unless an entry has its id. */
+async function insertFoundSite(tx: SqlClient, s: Site): Promise<void> {
+  await tx.query(
+    `insert into sites (id, kind, name, names, countries, lat, lon, source, origin)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing`,
+    [
+      s.id,
+      s.kind,
+      s.name,
+      JSON.stringify(s.names),
+      JSON.stringify(s.countries),
+      s.lat,
+      s.lon,
+      s.source,
+      FOUND_ORIGIN,
+    ],
+  )
+}
+
+/** How many of the first articles sharing a new article's first band are checked for exact copies. */
+const COPY_SCAN = 64
+
 /**
- * Puts an article in the lineage of its closest near-duplicate already stored (the same wire
- * story on another site), or starts a lineage of its own.
+ * The lineage of a new article: that of its closest near-duplicate already stored (the same wire
+ * story on another site), or a lineage of its own (its id). Its bands are written with the article.
  */
-async function assignLineage(
+async function findLineage(
   tx: SqlClient,
   articleId: string,
   signature: number[],
+  keys: string[],
 ): Promise<string> {
-  let lineage = articleId
-  if (signature.length) {
-    const keys = bandKeys(signature)
-    // The articles sharing the most bands are the likeliest copies; a story republished hundreds
-    // of times is compared with a few of its copies, not all of them.
-    const candidates = await tx.query<{
-      id: string
-      signature: number[]
-      lineage_id: string | null
-    }>(
-      `select a.id, a.signature, a.lineage_id
+  if (!keys.length) return articleId
+  // The articles sharing the most bands are the likeliest copies; a story republished hundreds
+  // of times is compared with a few of its copies, not all of them. Exact copies share every band:
+  // when enough of them come first in one band's index order, they are the candidates, found
+  // without counting the bands of every copy (`copies`); otherwise the bands are counted.
+  const candidates = await tx.query<{
+    id: string
+    signature: number[]
+    lineage_id: string | null
+  }>(
+    `with copies as materialized (
+       select a.id, a.signature, a.lineage_id, $4::bigint as hits
+       from (select article_id from article_bands
+             where band_key = $3 and article_id <> $2
+             order by article_id limit ${COPY_SCAN}) f
+       join articles a on a.id = f.article_id
+       where (select count(*) from article_bands o
+              where o.article_id = f.article_id and o.band_key = any($1)) = $4
+       order by a.id limit ${MAX_LINEAGE_CANDIDATES})
+     select id, signature, lineage_id from (
+       select * from copies where (select count(*) from copies) = ${MAX_LINEAGE_CANDIDATES}
+       union all
+       select a.id, a.signature, a.lineage_id, c.hits
        from (select article_id, count(*) as hits from article_bands
              where band_key = any($1) and article_id <> $2
              group by article_id order by hits desc, article_id limit ${MAX_LINEAGE_CANDIDATES}) c
-       join articles a on a.id = c.article_id order by c.hits desc, a.id`,
-      [keys, articleId],
-    )
-    let best = SAME_LINEAGE
-    for (const c of candidates) {
-      const score = similarity(signature, c.signature)
-      if (score >= best) {
-        best = score
-        lineage = c.lineage_id ?? c.id
-      }
+       join articles a on a.id = c.article_id
+       where (select count(*) from copies) < ${MAX_LINEAGE_CANDIDATES}) found
+     order by hits desc, id`,
+    [keys, articleId, keys[0], keys.length],
+  )
+  let lineage = articleId
+  let best = SAME_LINEAGE
+  for (const c of candidates) {
+    const score = similarity(signature, c.signature)
+    if (score >= best) {
+      best = score
+      lineage = c.lineage_id ?? c.id
     }
-    await insertRows(
-      tx,
-      'insert into article_bands (band_key, article_id)',
-      [...new Set(keys)].map((key) => [key, articleId]),
-      'on conflict do nothing',
-    )
   }
-  await tx.query('update articles set signature = $1, lineage_id = $2 where id = $3', [
-    JSON.stringify(signature),
-    lineage,
-    articleId,
-  ])
   return lineage
 }
 
@@ -211,6 +254,118 @@ async function writeEvents(
       JSON.stringify(f),
     ]),
   )
+}
+
+/** The SQL of one event listing: its page for any select list, and how to count its matches. */
+interface EventQuery {
+  params: unknown[]
+  limit: number
+  offset: number
+  /** The page, newest first, selecting `columns` from `e` (events) and `a` (articles). */
+  page: (columns: string) => string
+  /** The page, newest first, selecting `columns` from `e` (events) alone. */
+  eventsPage: (columns: string) => string
+  count: { sql: string; params: unknown[] }
+}
+
+/** Turns a filter into SQL: every condition a parameter, so any text is safe. */
+function eventQuery(filter: EventFilter): EventQuery {
+  const where: string[] = []
+  const params: unknown[] = []
+  if (filter.types?.length) {
+    params.push(filter.types)
+    where.push(`e.type = any($${params.length})`)
+  }
+  if (filter.siteId) {
+    params.push(filter.siteId)
+    where.push(`e.site_id = $${params.length}`)
+  }
+  if (filter.modalities?.length) {
+    params.push(filter.modalities)
+    where.push(`e.modality = any($${params.length})`)
+  }
+  if (filter.actorIds?.length) {
+    params.push(filter.actorIds)
+    where.push(`e.actor_ids ?| $${params.length}::text[]`)
+  }
+  if (filter.bbox) {
+    const [west, south, east, north] = filter.bbox
+    params.push(west, east, south, north)
+    const n = params.length
+    where.push(`e.lon between $${n - 3} and $${n - 2} and e.lat between $${n - 1} and $${n}`)
+  }
+  if (filter.text) {
+    params.push(filter.text)
+    where.push(
+      `e.search_words @@ websearch_to_tsquery('simple', lower($${params.length}::text collate pg_c_utf8))`,
+    )
+  }
+  if (filter.ids) {
+    params.push(filter.ids)
+    where.push(`e.id = any($${params.length}::text[])`)
+  }
+  if (filter.place) {
+    params.push(`%${filter.place.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
+    where.push(`e.data->'place'->>'name' ilike $${params.length}`)
+  }
+  if (filter.from || filter.to) {
+    // A wider test the span index answers; the two exact comparisons below decide.
+    const swap = filter.from && filter.to && filter.from > filter.to
+    params.push(swap ? filter.to : (filter.from ?? null), swap ? filter.from : (filter.to ?? null))
+    where.push(
+      `event_span(least(e.time_start, e.time_end), greatest(e.time_start, e.time_end), '[]') && event_span($${params.length - 1}, $${params.length}, '[]')`,
+    )
+  }
+  if (filter.from) {
+    params.push(filter.from)
+    where.push(`e.time_end >= $${params.length}`)
+  }
+  if (filter.to) {
+    params.push(filter.to)
+    where.push(`e.time_start <= $${params.length}`)
+  }
+  // Every event is in a cluster with at least one source.
+  const minSources = filter.minSources && filter.minSources > 1 ? filter.minSources : null
+  const onlyMinSources = minSources !== null && !where.length
+  if (minSources !== null) {
+    params.push(minSources)
+    where.push(
+      `e.id in (select s.event_id from event_sources s where s.lineages >= $${params.length})`,
+    )
+  }
+  const unfiltered = !where.length
+  if (!filter.includeRejected) where.unshift(`e.review is distinct from 'rejected'`)
+  const clause = where.length ? `where ${where.join(' and ')}` : ''
+  const limit = Math.max(0, Math.floor(filter.limit ?? 1000))
+  const offset = Math.max(0, Math.floor(filter.offset ?? 0))
+  // Kept totals answer a query with no filter, or with minSources alone (the stored counts hold
+  // only events not rejected); any other is counted, from the indexes where they hold the columns.
+  const count =
+    unfiltered && !filter.includeRejected
+      ? { sql: 'select live::int as n from event_state', params: [] }
+      : onlyMinSources && !filter.includeRejected
+        ? {
+            sql: 'select count(*)::int as n from event_sources where lineages >= $1',
+            params: [minSources],
+          }
+        : { sql: `select count(*)::int as n from events e ${clause}`, params }
+  return {
+    params,
+    limit,
+    offset,
+    // The page's ids first, from the indexes where they can be, so only its own rows are read and
+    // joined with their articles.
+    page: (columns) =>
+      `select ${columns}
+       from (select e.id, e.time_start from events e ${clause}
+             order by e.time_start desc, e.id limit ${limit} offset ${offset}) page
+       join events e on e.id = page.id join articles a on a.id = e.article_id
+       order by page.time_start desc, page.id`,
+    eventsPage: (columns) =>
+      `select ${columns} from events e ${clause}
+       order by e.time_start desc, e.id limit ${limit} offset ${offset}`,
+    count,
+  }
 }
 
 /** Reads and writes borderwatch's tables through a {@link SqlClient}. */
@@ -311,10 +466,12 @@ export class Store {
       )
       await tx.query('delete from articles where document_hash = $1', [d.hash])
       const a = x.article
+      const signature = x.signature ?? []
+      const keys = [...new Set(bandKeys(signature))]
       await tx.query(
         `insert into articles (id, document_hash, title, byline, outlet, url, published, published_at,
-           published_strategy, text, pipeline_version, language)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+           published_strategy, text, pipeline_version, language, signature, lineage_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
         [
           a.id,
           d.hash,
@@ -328,9 +485,17 @@ export class Store {
           a.text,
           x.pipelineVersion,
           a.language,
+          JSON.stringify(signature),
+          await findLineage(tx, a.id, signature, keys),
         ],
       )
-      await assignLineage(tx, a.id, x.signature ?? [])
+      await insertRows(
+        tx,
+        'insert into article_bands (band_key, article_id)',
+        keys.map((key) => [key, a.id]),
+        'on conflict do nothing',
+      )
+      for (const site of x.sites ?? []) await insertFoundSite(tx, site)
       await insertRows(
         tx,
         'insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)',
@@ -375,88 +540,107 @@ export class Store {
 
   /** Events with the article each came from, newest first. */
   async listEvents(filter: EventFilter = {}): Promise<{ events: ApiEvent[]; total: number }> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (!filter.includeRejected) where.push(`e.review is distinct from 'rejected'`)
-    if (filter.types?.length) {
-      params.push(filter.types)
-      where.push(`e.type = any($${params.length})`)
-    }
-    if (filter.siteId) {
-      params.push(filter.siteId)
-      where.push(`e.site_id = $${params.length}`)
-    }
-    if (filter.modalities?.length) {
-      params.push(filter.modalities)
-      where.push(`e.modality = any($${params.length})`)
-    }
-    if (filter.actorIds?.length) {
-      params.push(filter.actorIds)
-      where.push(`e.actor_ids ?| $${params.length}::text[]`)
-    }
-    if (filter.bbox) {
-      const [west, south, east, north] = filter.bbox
-      params.push(west, east, south, north)
-      const n = params.length
-      where.push(`e.lon between $${n - 3} and $${n - 2} and e.lat between $${n - 1} and $${n}`)
-    }
-    if (filter.text) {
-      params.push(filter.text.replace(/[%_\\]/g, (c) => `\\${c}`))
-      where.push(
-        `e.search_text like '%' || lower($${params.length}::text collate pg_c_utf8) || '%'`,
-      )
-    }
-    if (filter.ids) {
-      params.push(filter.ids)
-      where.push(`e.id = any($${params.length}::text[])`)
-    }
-    if (filter.place) {
-      params.push(`%${filter.place.replace(/[%_\\]/g, (c) => `\\${c}`)}%`)
-      where.push(`e.data->'place'->>'name' ilike $${params.length}`)
-    }
-    if (filter.from || filter.to) {
-      // A wider test the span index answers; the two exact comparisons below decide.
-      const swap = filter.from && filter.to && filter.from > filter.to
-      params.push(
-        swap ? filter.to : (filter.from ?? null),
-        swap ? filter.from : (filter.to ?? null),
-      )
-      where.push(
-        `event_span(least(e.time_start, e.time_end), greatest(e.time_start, e.time_end), '[]') && event_span($${params.length - 1}, $${params.length}, '[]')`,
-      )
-    }
-    if (filter.from) {
-      params.push(filter.from)
-      where.push(`e.time_end >= $${params.length}`)
-    }
-    if (filter.to) {
-      params.push(filter.to)
-      where.push(`e.time_start <= $${params.length}`)
-    }
-    const clause = where.length ? `where ${where.join(' and ')}` : ''
-    const limit = filter.limit ?? 1000
-    const offset = filter.offset ?? 0
-    // A page after the first picks its ids first, so the rows it skips are not joined and read.
-    const from = offset
-      ? `(select e.id from events e ${clause}
-          order by e.time_start desc, e.id limit ${limit} offset ${offset}) page
-         join events e on e.id = page.id`
-      : 'events e'
+    const q = eventQuery(filter)
     const rows = await this.db.query<EventRow>(
-      `select e.data, a.id as article_id, a.title, a.outlet, a.url, a.published, a.lineage_id
-       from ${from} join articles a on a.id = e.article_id ${offset ? '' : clause}
-       order by e.time_start desc, e.id ${offset ? '' : `limit ${limit}`}`,
-      params,
+      q.page(`e.data, a.id as article_id, a.title, a.outlet, a.url, a.published, a.lineage_id`),
+      q.params,
     )
-    // A first page with room to spare holds every match: no need to count them.
-    const [{ n }] =
-      !offset && rows.length < limit
-        ? [{ n: rows.length }]
-        : await this.db.query<{ n: number }>(
-            `select count(*)::int as n from events e ${clause}`,
-            params,
+    return { events: rows.map(apiEvent), total: await this.countEvents(q, rows.length) }
+  }
+
+  /**
+   * The same page as {@link Store.listEvents}, each event already as its JSON text (the stored
+   * event as the database prints it, with its article added), so a server answers without parsing
+   * and serialising every event again.
+   */
+  async listEventsJson(filter: EventFilter = {}): Promise<{ events: string[]; total: number }> {
+    const q = eventQuery(filter)
+    const rows = await this.db.query<Omit<EventRow, 'data'> & { data: string }>(
+      q.page(`e.data::text as data, a.id as article_id, a.title, a.outlet, a.url, a.published,
+              a.lineage_id`),
+      q.params,
+    )
+    const events = rows.map((r) => {
+      const article = JSON.stringify(articleOf(r))
+      // The stored event is a JSON object: the article goes in before its closing brace.
+      const open = r.data.slice(0, r.data.lastIndexOf('}')).trimEnd()
+      return `${open}${open.endsWith('{') ? '' : ','}"article":${article}}`
+    })
+    return { events, total: await this.countEvents(q, rows.length) }
+  }
+
+  /**
+   * The same page as {@link Store.listEvents}, each event as an {@link EventPoint} for a map: what
+   * markers, counts and a timeline need, read from one index, as the JSON text of the array (built
+   * by the database: a tenth the size of the events, and no row-by-row answer).
+   */
+  async listEventPointsJson(filter: EventFilter = {}): Promise<{ points: string; total: number }> {
+    const q = eventQuery(filter)
+    const [{ points, n }] = await this.db.query<{ points: string; n: number }>(
+      `select coalesce(json_agg(json_build_object('id', e.id, 'type', e.type, 'lon', e.lon,
+                'lat', e.lat, 'start', e.time_start, 'end', e.time_end, 'articleId', e.article_id)
+              order by e.time_start desc, e.id), '[]')::text as points,
+              count(*)::int as n
+       from (${q.eventsPage('e.id, e.type, e.lon, e.lat, e.time_start, e.time_end, e.article_id')}) e`,
+      q.params,
+    )
+    return { points, total: await this.countEvents(q, n) }
+  }
+
+  /** How many events the query matches, given the page it returned. */
+  private async countEvents(q: EventQuery, pageRows: number): Promise<number> {
+    // A first page with room to spare holds every match.
+    if (!q.offset && pageRows < q.limit) return pageRows
+    const [{ n }] = await this.db.query<{ n: number }>(q.count.sql, q.count.params)
+    return n
+  }
+
+  /**
+   * The events' revision, which changes with every write to events or corrections, and the
+   * revision the stored source counts (`minSources`) were computed at: they hold while the two agree.
+   */
+  async eventRevision(): Promise<{ revision: number; sourcesRevision: number | null }> {
+    const [r] = await this.db.query<{ revision: string; sources_revision: string | null }>(
+      'select revision::text, sources_revision::text from event_state',
+    )
+    return {
+      revision: Number(r.revision),
+      sourcesRevision: r.sources_revision === null ? null : Number(r.sources_revision),
+    }
+  }
+
+  /**
+   * Stores the independent sources of each event's cluster, computed from the events as they were
+   * at `revision`; only events with two or more are kept (every other event has one). Writes only
+   * what changed since the last time.
+   */
+  async saveEventSources(revision: number, lineages: Map<string, number>): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // Two servers writing at once would mix their rows; the second waits for the first.
+      if (tx.backend === 'postgres')
+        await tx.query('select pg_advisory_xact_lock($1)', [SOURCES_LOCK])
+      const stored = new Map(
+        (
+          await tx.query<{ event_id: string; lineages: number }>(
+            'select event_id, lineages from event_sources',
           )
-    return { events: rows.map(apiEvent), total: n }
+        ).map((r) => [r.event_id, r.lineages]),
+      )
+      const gone = [...stored.keys()].filter((id) => (lineages.get(id) ?? 1) < 2)
+      const changed = [...lineages].filter(([id, n]) => n >= 2 && stored.get(id) !== n)
+      if (gone.length)
+        await tx.query('delete from event_sources where event_id = any($1::text[])', [gone])
+      if (changed.length)
+        await tx.query(
+          `insert into event_sources (event_id, lineages)
+           select * from unnest($1::text[], $2::int[])
+           on conflict (event_id) do update set lineages = excluded.lineages`,
+          [changed.map(([id]) => id), changed.map(([, n]) => n)],
+        )
+      await tx.query('update event_state set sources_revision = $1', [revision])
+    })
+    // Statistics for the planner, and a visibility map so counts read only the index.
+    await this.db.exec('vacuum analyze event_sources')
   }
 
   /** The id each article's input gave it (a JSONL line's `id`), for the articles that had one. */

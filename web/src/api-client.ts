@@ -5,6 +5,7 @@ import type {
   ApiSiteList,
   Correction,
   EventCluster,
+  EventPoint,
 } from '../../src/model/index.js'
 import type { RouteAnswer } from '../../src/model/route.js'
 import type { ApiSession } from '../../src/model/session.js'
@@ -107,19 +108,31 @@ export async function fetchConfig(): Promise<WebConfig> {
   }
 }
 
-/** Server-side event filters (time is brushed in the page). */
+/** Server-side event filters (time is brushed in the page, and only asked of the server for a first page). */
 export interface EventQuery {
   type?: string
   actor?: string
   modality?: string
   site?: string
   minSources?: number
+  from?: string
+  to?: string
   limit?: number
 }
 
+/** Most events the page loads for one query. */
+export const EVENT_LIMIT = 10000
+
 /** Lists the events with their articles. */
 export function fetchEvents(query: EventQuery = {}): Promise<ApiEventList> {
-  return getJson<ApiEventList>(withQuery('/api/events', { limit: 10000, ...query }))
+  return getJson<ApiEventList>(withQuery('/api/events', { limit: EVENT_LIMIT, ...query }))
+}
+
+/** Every event of the query as a point: a tenth the size of the events, for markers and counts. */
+export function fetchEventPoints(
+  query: EventQuery = {},
+): Promise<{ points: EventPoint[]; total: number }> {
+  return getJson(withQuery('/api/event-points', { limit: EVENT_LIMIT, ...query }))
 }
 
 /** Lists the sites with their status on `on` (default: latest) and timeline. */

@@ -1,5 +1,5 @@
-import type { MapOptions } from 'maplibre-gl'
-import type { CountryCollection } from './countries.js'
+import type { Map as MapLibreMap, MapOptions } from 'maplibre-gl'
+import { BASEMAP_LAYER, BASEMAP_MAX_ZOOM, BASEMAP_TILE_PATH } from './basemap-tiles.js'
 
 /** A complete MapLibre style object. */
 export type MapStyle = Exclude<MapOptions['style'], string | undefined>
@@ -12,39 +12,48 @@ export const BASEMAP_COLORS = {
 } as const
 
 /**
- * Builds the offline style: sea background, land fill and country borders from bundled data,
- * with an optional raster layer beneath them. It has no glyphs, so labels are HTML markers.
+ * Builds the offline style: sea background, land fill and country borders from the vector tiles
+ * served with the app (`origin`). It has no glyphs, so labels are HTML markers.
  */
-export function basemapStyle(countries: CountryCollection, tileUrl: string | null): MapStyle {
-  const style: MapStyle = {
+export function basemapStyle(origin: string): MapStyle {
+  return {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: countries },
+      countries: {
+        type: 'vector',
+        tiles: [`${origin}${BASEMAP_TILE_PATH}`],
+        maxzoom: BASEMAP_MAX_ZOOM,
+      },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
+      {
+        id: 'country-fill',
+        type: 'fill',
+        source: 'countries',
+        'source-layer': BASEMAP_LAYER,
+        paint: { 'fill-color': BASEMAP_COLORS.land },
+      },
+      {
+        id: 'country-border',
+        type: 'line',
+        source: 'countries',
+        'source-layer': BASEMAP_LAYER,
+        paint: {
+          'line-color': BASEMAP_COLORS.border,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2, 10, 2],
+        },
+      },
     ],
   }
-  if (tileUrl) {
-    style.sources['tiles'] = { type: 'raster', tiles: [tileUrl], tileSize: 256 }
-    style.layers.push({ id: 'tiles', type: 'raster', source: 'tiles' })
-  }
-  style.layers.push(
-    {
-      id: 'country-fill',
-      type: 'fill',
-      source: 'countries',
-      paint: { 'fill-color': BASEMAP_COLORS.land, 'fill-opacity': tileUrl ? 0.25 : 1 },
-    },
-    {
-      id: 'country-border',
-      type: 'line',
-      source: 'countries',
-      paint: {
-        'line-color': BASEMAP_COLORS.border,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 2, 0.5, 6, 1.2, 10, 2],
-      },
-    },
-  )
-  return style
+}
+
+/**
+ * Adds an online raster layer (an XYZ tile URL template) beneath the countries, whose land then
+ * lets it show through; call once the style is loaded.
+ */
+export function addRasterTiles(map: MapLibreMap, tileUrl: string): void {
+  map.addSource('tiles', { type: 'raster', tiles: [tileUrl], tileSize: 256 })
+  map.addLayer({ id: 'tiles', type: 'raster', source: 'tiles' }, 'country-fill')
+  map.setPaintProperty('country-fill', 'fill-opacity', 0.25)
 }

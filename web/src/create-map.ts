@@ -1,8 +1,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import { basemapStyle } from './basemap-style.js'
-import { loadCountries } from './countries.js'
-import { countryLabels } from './country-labels.js'
+import countryLabels from 'virtual:country-labels'
+import { addRasterTiles, basemapStyle } from './basemap-style.js'
 import { addLabelLayer } from './label-layer.js'
 import { LegendControl } from './legend-control.js'
 
@@ -13,18 +12,19 @@ export const INITIAL_VIEW = { center: [38.5, 33.5] as [number, number], zoom: 5 
 export const ATTRIBUTION = 'Natural Earth (public domain) via world-atlas; GeoNames (CC BY 4.0)'
 
 /**
- * Creates the map on the offline basemap (plus an optional raster tile layer) with controls,
- * legend and HTML country labels, and resolves once its `load` event has fired.
+ * Creates the map on the offline basemap with controls, legend and HTML country labels, and
+ * resolves once its style is loaded, so the data layers join its first drawing instead of
+ * drawing it again. Call it first thing: the map's worker then loads while the data is asked for.
+ * An online raster layer (`tileUrl`, from the server's settings) is added beneath when it comes.
  */
 export async function createMap(
   container: HTMLElement,
-  tileUrl: string | null,
+  tileUrl: Promise<string | null>,
 ): Promise<MapLibreMap> {
   setWorkerUrl(workerUrl)
-  const countries = loadCountries()
   const map = new MapLibreMap({
     container,
-    style: basemapStyle(countries, tileUrl),
+    style: basemapStyle(window.location.origin),
     center: INITIAL_VIEW.center,
     zoom: INITIAL_VIEW.zoom,
     minZoom: 1.5,
@@ -34,15 +34,15 @@ export async function createMap(
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
   map.addControl(new LegendControl(), 'top-left')
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
-  addLabelLayer(map, countryLabels(countries))
-  return new Promise((resolve) => {
-    // `load` is only checked while rendering, and a failed raster tile schedules no frame.
-    const nudge = window.setInterval(() => {
-      if (map.loaded()) map.triggerRepaint()
-    }, 250)
-    map.once('load', () => {
-      window.clearInterval(nudge)
-      resolve(map)
-    })
+  addLabelLayer(map, countryLabels)
+  // `load` and `idle` are only checked while rendering, and a failed raster tile schedules no frame.
+  const nudge = window.setInterval(() => {
+    if (map.loaded()) map.triggerRepaint()
+  }, 250)
+  map.once('load', () => window.clearInterval(nudge))
+  if (!map.isStyleLoaded()) await new Promise((resolve) => map.once('style.load', resolve))
+  void tileUrl.then((url) => {
+    if (url) addRasterTiles(map, url)
   })
+  return map
 }

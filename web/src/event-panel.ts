@@ -21,8 +21,12 @@ export function sortEvents(events: ApiEvent[]): ApiEvent[] {
   )
 }
 
-/** Writes the event count ("N events from M reports"). */
-export function renderCount(countNode: HTMLElement, events: ApiEvent[], total: number): void {
+/** Writes the event count ("N events from M reports"); events may be whole or points. */
+export function renderCount(
+  countNode: HTMLElement,
+  events: { articleId: string }[],
+  total: number,
+): void {
   const reports = new Set(events.map((event) => event.articleId)).size
   const shown = total > events.length ? ` (showing ${events.length} of ${total})` : ''
   countNode.textContent = `${plural(total, 'event')} from ${plural(reports, 'report')}${shown}`

@@ -1,5 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap, MapGeoJSONFeature } from 'maplibre-gl'
-import type { ApiEvent } from '../../src/model/index.js'
+import type { EventPoint } from '../../src/model/index.js'
 import { eventTypeColor } from './colors.js'
 
 /** Zoom above which events are no longer clustered. */
@@ -27,18 +27,23 @@ export interface EventLayerHandlers {
 
 /** Events with a place, as GeoJSON points coloured by type. */
 function eventPoints(
-  events: ApiEvent[],
+  points: EventPoint[],
 ): GeoJSON.FeatureCollection<GeoJSON.Point, EventPointProperties> {
   const features: GeoJSON.Feature<GeoJSON.Point, EventPointProperties>[] = []
-  for (const event of events) {
-    if (!event.place) continue
+  for (const point of points) {
+    if (point.lon === null || point.lat === null) continue
     features.push({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [event.place.lon, event.place.lat] },
-      properties: { id: event.id, type: event.type, color: eventTypeColor(event.type) },
+      geometry: { type: 'Point', coordinates: [point.lon, point.lat] },
+      properties: { id: point.id, type: point.type, color: eventTypeColor(point.type) },
     })
   }
   return { type: 'FeatureCollection', features }
+}
+
+/** The same events in the same order: nothing to draw again. */
+function samePoints(a: EventPoint[], b: EventPoint[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.id === b[i]?.id)
 }
 
 function pointOf(feature: MapGeoJSONFeature): [number, number] | null {
@@ -47,18 +52,22 @@ function pointOf(feature: MapGeoJSONFeature): [number, number] | null {
   return lon === undefined || lat === undefined ? null : [lon, lat]
 }
 
-/** Adds the clustered event source and its layers: clusters, points and a ring for the selected event. */
+/**
+ * Adds the clustered event source and its layers: clusters, points and a ring for the selected
+ * event. Events come as points (`GET /api/event-points`), so markers need not wait for the events.
+ */
 export function addEventLayers(
   map: MapLibreMap,
-  events: ApiEvent[],
+  points: EventPoint[],
   handlers: EventLayerHandlers,
 ): {
   setSelected: (eventId: string | null) => void
-  setEvents: (events: ApiEvent[]) => void
+  setEvents: (points: EventPoint[]) => void
 } {
+  let drawn = points
   map.addSource(SOURCE, {
     type: 'geojson',
-    data: eventPoints(events),
+    data: eventPoints(points),
     cluster: true,
     clusterRadius: 36,
     clusterMaxZoom: CLUSTER_MAX_ZOOM,
@@ -120,7 +129,11 @@ export function addEventLayers(
 
   return {
     setSelected: (eventId) => map.setFilter('event-selected', ['==', ['get', 'id'], eventId ?? '']),
-    setEvents: (next) => map.getSource<GeoJSONSource>(SOURCE)?.setData(eventPoints(next)),
+    setEvents: (next) => {
+      if (samePoints(drawn, next)) return
+      drawn = next
+      map.getSource<GeoJSONSource>(SOURCE)?.setData(eventPoints(next))
+    },
   }
 }
 

@@ -13,25 +13,50 @@ export interface MapLabel {
   offset?: [number, number]
 }
 
-/** Adds HTML labels as markers (the style has no glyphs) and shows each only above its zoom. */
+/** How far beyond the view (as a share of its width and height) labels are kept on the map. */
+const MARGIN = 0.5
+
+/**
+ * Adds HTML labels as markers (the style has no glyphs): only those at or above their zoom and
+ * in or near the view are on the map, so the map moves a few dozen labels rather than every one;
+ * the others join or leave when a move ends.
+ */
 export function addLabelLayer(map: MapLibreMap, labels: MapLabel[]): void {
-  const placed = labels.map((label) => {
-    const element = el('div', { className: `map-label ${label.className}`, text: label.text })
-    element.setAttribute('aria-hidden', 'true')
-    new Marker({ element, anchor: label.anchor ?? 'center', offset: label.offset ?? [0, 0] })
-      .setLngLat(label.lngLat)
-      .addTo(map)
-    return { label, element, shown: true }
-  })
+  const placed = labels.map((label) => ({ label, marker: null as Marker | null }))
   const update = (): void => {
     const zoom = map.getZoom()
+    const bounds = map.getBounds()
+    const west = bounds.getWest()
+    const east = bounds.getEast()
+    const south = bounds.getSouth()
+    const north = bounds.getNorth()
+    const padLon = (east - west) * MARGIN
+    const padLat = (north - south) * MARGIN
     for (const item of placed) {
-      const shown = zoom >= item.label.minZoom
-      if (shown === item.shown) continue
-      item.shown = shown
-      item.element.style.display = shown ? '' : 'none'
+      const [lon, lat] = item.label.lngLat
+      const near =
+        lat >= south - padLat &&
+        lat <= north + padLat &&
+        // A view across the antimeridian has east beyond 180; labels are in -180…180.
+        [lon - 360, lon, lon + 360].some((x) => x >= west - padLon && x <= east + padLon)
+      const wanted = zoom >= item.label.minZoom && near
+      if (wanted && !item.marker) item.marker = labelMarker(item.label).addTo(map)
+      else if (!wanted && item.marker) {
+        item.marker.remove()
+        item.marker = null
+      }
     }
   }
-  map.on('zoom', update)
+  map.on('moveend', update)
   update()
+}
+
+function labelMarker(label: MapLabel): Marker {
+  const element = el('div', { className: `map-label ${label.className}`, text: label.text })
+  element.setAttribute('aria-hidden', 'true')
+  return new Marker({
+    element,
+    anchor: label.anchor ?? 'center',
+    offset: label.offset ?? [0, 0],
+  }).setLngLat(label.lngLat)
 }

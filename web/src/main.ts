@@ -7,11 +7,13 @@ import type {
   ApiSite,
   ApiSiteList,
   EventPlace,
+  EventPoint,
 } from '../../src/model/index.js'
 import type { ApiSession } from '../../src/model/session.js'
 import {
   ApiError,
   fetchConfig,
+  fetchEventPoints,
   fetchEvents,
   fetchSession,
   fetchSites,
@@ -28,7 +30,7 @@ import { renderCount, renderEventList, renderMessage, type EventPanel } from './
 import { eventListPopupContent, eventPopupContent } from './event-popup.js'
 import { addEventLayers } from './events-layer.js'
 import { renderFilterBar } from './filter-bar.js'
-import { markFirstRender } from './first-render.js'
+import { EVENTS_LOADED_MARK, markFirstRender } from './first-render.js'
 import { ingestAccessFor, renderIngestPanel } from './ingest-panel.js'
 import { addLabelLayer } from './label-layer.js'
 import { placeLabels } from './place-labels.js'
@@ -48,6 +50,9 @@ const ZOOM_FOR_PRECISION: Record<EventPlace['precision'], number> = {
 
 type Tab = 'events' | 'crossings' | 'route' | 'ingest' | 'detail'
 
+/** Cards the first answer brings whole: more than a screen holds, before the whole list comes. */
+const FIRST_CARDS = 50
+
 function requireElement(selector: string): HTMLElement {
   const node = document.querySelector<HTMLElement>(selector)
   if (!node) throw new Error(`missing ${selector}`)
@@ -58,12 +63,21 @@ function errorText(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason)
 }
 
-/** Events whose interval overlaps the brushed days (both included). */
+/** Whether an interval overlaps the brushed days (both included). */
+function overlaps(start: string, end: string, from?: string, to?: string): boolean {
+  return (!from || end.slice(0, 10) >= from) && (!to || start.slice(0, 10) <= to)
+}
+
+/** Events whose interval overlaps the brushed days. */
 function inRange(events: ApiEvent[], from?: string, to?: string): ApiEvent[] {
   if (!from && !to) return events
-  return events.filter(
-    (e) => (!from || e.time.end.slice(0, 10) >= from) && (!to || e.time.start.slice(0, 10) <= to),
-  )
+  return events.filter((e) => overlaps(e.time.start, e.time.end, from, to))
+}
+
+/** Points whose interval overlaps the brushed days. */
+function pointsInRange(points: EventPoint[], from?: string, to?: string): EventPoint[] {
+  if (!from && !to) return points
+  return points.filter((p) => overlaps(p.start, p.end, from, to))
 }
 
 function crossingList(sites: ApiSite[], onPick: (id: string) => void): HTMLElement {
@@ -119,7 +133,12 @@ async function main(): Promise<void> {
   const view: ViewState = readViewState(window.location.search)
   const today = new Date().toISOString().slice(0, 10)
   const state = {
+    /** Every event of the query as a point: the markers, the count and the timeline. */
+    points: [] as EventPoint[],
+    /** The events loaded whole: the newest first, then (once loaded) every one. */
     all: [] as ApiEvent[],
+    /** Whether `all` holds every event of the query. */
+    complete: false,
     events: [] as ApiEvent[],
     total: 0,
     sites: [] as ApiSite[],
@@ -130,6 +149,7 @@ async function main(): Promise<void> {
   const publish = (): void => {
     window.__borderwatch = {
       events: state.events,
+      points: state.points.length,
       sites: state.sites,
       asOf: state.asOf,
       error: state.error,
@@ -163,8 +183,20 @@ async function main(): Promise<void> {
     if (e.key === 'Escape' && tab === 'detail') showTab(lastTab)
   })
 
-  // Every request starts before the map is built, which keeps the page busy for a while; the
-  // first loadEvents and loadSites take these answers unless a sign-in comes first.
+  // The map comes first, so its worker loads while the data is asked for; every request then
+  // starts at once. The first loadEvents and loadSites take these answers unless a sign-in comes
+  // first. The first answers are small: every event as a point (markers, count, timeline) and the
+  // newest events whole (the first cards); the whole list follows once the page has drawn them.
+  const configRequest = fetchConfig()
+  let map: MapLibreMap | null = null
+  const mapLoaded = createMap(
+    mapNode,
+    configRequest.then((config) => config.tileUrl),
+  ).catch((reason: unknown) => {
+    state.error = `Map failed: ${errorText(reason)}`
+    mapNode.replaceChildren(el('p', { className: 'map-error', text: state.error }))
+    return null
+  })
   const eventQuery = (): EventQuery => ({
     type: view.type,
     actor: view.actor,
@@ -172,19 +204,16 @@ async function main(): Promise<void> {
     modality: view.modality,
     minSources: view.minSources,
   })
-  const configRequest = fetchConfig()
+  const firstEvents = (): Promise<[{ points: EventPoint[]; total: number }, ApiEventList]> =>
+    Promise.all([
+      fetchEventPoints(eventQuery()),
+      fetchEvents({ ...eventQuery(), from: view.from, to: view.to, limit: FIRST_CARDS }),
+    ])
   const sessionRequest = loadSession()
-  let earlyEvents: Promise<ApiEventList> | null = fetchEvents(eventQuery())
+  let earlyEvents: ReturnType<typeof firstEvents> | null = firstEvents()
   let earlySites: Promise<ApiSiteList> | null = fetchSites(state.asOf)
   earlyEvents.catch(() => undefined)
   earlySites.catch(() => undefined)
-  const config = await configRequest
-  let map: MapLibreMap | null = null
-  const mapLoaded = createMap(mapNode, config.tileUrl).catch((reason: unknown) => {
-    state.error = `Map failed: ${errorText(reason)}`
-    mapNode.replaceChildren(el('p', { className: 'map-error', text: state.error }))
-    return null
-  })
 
   const account = requireElement('[data-testid="account"]')
   let session = await sessionRequest
@@ -243,8 +272,12 @@ async function main(): Promise<void> {
         }
       : undefined
 
-  const openEvent = (eventId: string, fromMap: boolean): void => {
-    const event = state.all.find((e) => e.id === eventId)
+  /** An event loaded whole, waiting for the whole list when it is not among the first. */
+  const eventById = async (eventId: string): Promise<ApiEvent | undefined> =>
+    state.all.find((e) => e.id === eventId) ??
+    (await allEvents, state.all.find((e) => e.id === eventId))
+  const openEvent = async (eventId: string, fromMap: boolean): Promise<void> => {
+    const event = await eventById(eventId)
     if (!event) return
     panel?.select(eventId, false)
     layers?.setSelected(eventId)
@@ -270,12 +303,13 @@ async function main(): Promise<void> {
   }
 
   const showEvents = (): void => {
+    const points = pointsInRange(state.points, view.from, view.to)
     state.events = inRange(state.all, view.from, view.to)
-    renderCount(count, state.events, state.events.length)
-    if (state.total > state.all.length)
-      count.textContent += ` (first ${state.all.length} of ${state.total} loaded)`
-    panel = renderEventList(list, state.events, (id) => openEvent(id, false))
-    layers?.setEvents(state.events)
+    renderCount(count, points, points.length)
+    if (state.total > state.points.length)
+      count.textContent += ` (first ${state.points.length} of ${state.total} loaded)`
+    panel = renderEventList(list, state.events, (id) => void openEvent(id, false))
+    layers?.setEvents(points)
     publish()
   }
   const timeline = createTimeline(requireElement('[data-testid="timeline"]'), {
@@ -292,33 +326,64 @@ async function main(): Promise<void> {
     },
   })
 
-  const loadEvents = async (): Promise<void> => {
-    try {
-      const request = earlyEvents ?? fetchEvents(eventQuery())
-      earlyEvents = null
-      const body = await request
-      state.all = body.events
-      state.total = body.total
-      if (state.error?.startsWith('Could not load events')) state.error = null
-      timeline.setEventDays(state.all.map((e) => e.time.start))
-      showEvents()
-    } catch (reason) {
-      state.all = []
-      state.events = []
-      state.error = `Could not load events: ${errorText(reason)}`
-      if (reason instanceof ApiError && reason.status === 401)
-        renderSignIn(account, 'Your session has ended; sign in again.', () =>
-          window.location.reload(),
-        )
-      count.textContent = 'Events unavailable'
-      renderMessage(
-        list,
-        el('p', { className: 'error', attrs: { role: 'alert' }, text: state.error }),
+  /** The whole list of the current query, once asked for: what opening an event may wait for. */
+  let allEvents: Promise<void> = Promise.resolve()
+  let eventsTicket = 0
+  const failedEvents = (reason: unknown): void => {
+    state.points = []
+    state.all = []
+    state.events = []
+    state.error = `Could not load events: ${errorText(reason)}`
+    if (reason instanceof ApiError && reason.status === 401)
+      renderSignIn(account, 'Your session has ended; sign in again.', () =>
+        window.location.reload(),
       )
-      layers?.setEvents([])
-      publish()
-    }
+    count.textContent = 'Events unavailable'
+    renderMessage(
+      list,
+      el('p', { className: 'error', attrs: { role: 'alert' }, text: state.error }),
+    )
+    layers?.setEvents([])
+    publish()
   }
+  /** The points and the first cards; resolves once they are shown. */
+  const loadFirstEvents = async (): Promise<number> => {
+    const ticket = ++eventsTicket
+    try {
+      const request = earlyEvents ?? firstEvents()
+      earlyEvents = null
+      const [points, page] = await request
+      if (ticket === eventsTicket) {
+        state.points = points.points
+        state.total = points.total
+        state.all = page.events
+        state.complete = !view.from && !view.to && page.events.length >= page.total
+        if (state.error?.startsWith('Could not load events')) state.error = null
+        timeline.setEventDays(state.points.map((p) => p.start))
+        showEvents()
+      }
+    } catch (reason) {
+      if (ticket === eventsTicket) failedEvents(reason)
+    }
+    return ticket
+  }
+  /** Every event of the query whole (unless the first answer held them all). */
+  const loadAllEvents = (ticket: number): Promise<void> => {
+    allEvents = (async () => {
+      if (ticket !== eventsTicket || state.complete) return
+      try {
+        const body = await fetchEvents(eventQuery())
+        if (ticket !== eventsTicket) return
+        state.all = body.events
+        state.complete = true
+        showEvents()
+      } catch (reason) {
+        if (ticket === eventsTicket) failedEvents(reason)
+      }
+    })()
+    return allEvents
+  }
+  const loadEvents = async (): Promise<void> => loadAllEvents(await loadFirstEvents())
   let sitesRequest = 0
   const loadSites = async (on: string): Promise<void> => {
     const ticket = ++sitesRequest
@@ -340,7 +405,11 @@ async function main(): Promise<void> {
 
   timeline.setRange(view.from, view.to)
   timeline.setAsOf(state.asOf)
-  const [, , loadedMap] = await Promise.all([loadEvents(), loadSites(state.asOf), mapLoaded])
+  const [ticket, , loadedMap] = await Promise.all([
+    loadFirstEvents(),
+    loadSites(state.asOf),
+    mapLoaded,
+  ])
   map = loadedMap
   renderFilterBar(
     requireElement('[data-testid="filters"]'),
@@ -356,20 +425,31 @@ async function main(): Promise<void> {
     const m = map
     recolour = addCrossingsLayer(m, state.sites, openSite)
     drawRoutes = addRouteLayer(m)
-    layers = addEventLayers(m, state.events, {
-      onEventClick: (id) => openEvent(id, true),
+    layers = addEventLayers(m, pointsInRange(state.points, view.from, view.to), {
+      onEventClick: (id) => void openEvent(id, true),
       onClusterClick: (lngLat, eventIds, total) => {
-        const listed = eventIds.flatMap((id) => state.all.find((e) => e.id === id) ?? [])
-        const content = eventListPopupContent(listed, total, (id) => openEvent(id, true))
-        popup.setLngLat(lngLat).setDOMContent(content).addTo(m)
+        void (async () => {
+          const listed = (await Promise.all(eventIds.map(eventById))).flatMap((e) => e ?? [])
+          const content = eventListPopupContent(listed, total, (id) => void openEvent(id, true))
+          popup.setLngLat(lngLat).setDOMContent(content).addTo(m)
+        })()
       },
     })
     addClusterCounts(m, 'events')
-    addLabelLayer(m, placeLabels(state.all, state.sites))
-    markFirstRender(m)
+    // The whole list waits for the first drawing: it is not needed to show the map and the cards.
+    await markFirstRender(m, () => ({
+      points: pointsInRange(state.points, view.from, view.to).length,
+      events: state.events.length,
+    }))
   }
   renderRoutePanel(requireElement('[data-testid="route-panel"]'), drawRoutes, () => state.asOf)
   showIngest()
+  await loadAllEvents(ticket)
+  performance.mark(EVENTS_LOADED_MARK, {
+    detail: { points: state.points.length, events: state.events.length },
+  })
+  // Place names show from zoom 6 on, over the events' places: drawn once every event is known.
+  if (map) addLabelLayer(map, placeLabels(state.all, state.sites))
   state.ready = true
   publish()
 }

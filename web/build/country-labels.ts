@@ -1,5 +1,5 @@
 import type { CountryCollection } from './countries.js'
-import type { MapLabel } from './label-layer.js'
+import type { MapLabel } from '../src/label-layer.js'
 import { largestRingCentroid } from './polygon-centroid.js'
 
 /** Zoom from which a country of this size (square degrees of its largest polygon) is labelled. */

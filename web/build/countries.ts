@@ -1,5 +1,5 @@
 import { feature } from 'topojson-client'
-import countriesTopology from 'world-atlas/countries-50m.json'
+import countriesTopology from 'world-atlas/countries-50m.json' with { type: 'json' }
 
 /** Properties world-atlas gives each country. */
 export interface CountryProperties {
