@@ -2,7 +2,8 @@
  * `npm run eval:events`: runs the whole pipeline on the CASE 2021 Task 2 snippets and the PLOVER
  * gold-standard sentences, maps borderwatch's event types to ACLED sub-event types and PLOVER
  * categories (docs/event-types.md), and reports per-type precision, recall, F1 and the confusion
- * matrix; written to docs/benchmarks.md.
+ * matrix; written to docs/benchmarks.md. `VERBOSE=1` also prints the misclassified CASE snippets
+ * (cut short) to the console; `VERBOSE=2` prints them whole with the events read from each.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -76,6 +77,23 @@ function f1(t: Tally): [number, number, number] {
 
 const n3 = (x: number) => x.toFixed(3)
 
+/** `VERBOSE=1` prints misclassified snippets cut to 200 characters; `VERBOSE=2` prints them whole. */
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ')
+  return process.env.VERBOSE === '2' ? flat : flat.slice(0, 200)
+}
+
+/** `VERBOSE=2` also lists the events read: type/subtype, trigger, modality and acting sides with kinds. */
+function describe(events: ArticleEvent[]): string {
+  if (process.env.VERBOSE !== '2') return ''
+  return events
+    .map((e) => {
+      const actors = e.actors.map((a) => `${a.role}:${a.text}(${a.kind ?? '?'})`).join(' ')
+      return `\n    [${e.type}${e.subtype ? '/' + e.subtype : ''} "${e.trigger}" ${e.modality}] ${actors}`
+    })
+    .join('')
+}
+
 function evalCase(): string {
   const items = load('case2021-task2.jsonl')
   const tallies = new Map(CASE_MODELLED.map((l) => [l, { tp: 0, fp: 0, fn: 0 }]))
@@ -95,7 +113,7 @@ function evalCase(): string {
       if (predicted === 'NONE') unmodelledClean++
       if (!events.length) unmodelledNoEvent++
       if (predicted !== 'NONE' && process.env.VERBOSE)
-        examples.push(`FP ${gold} → ${predicted}: ${item.text.slice(0, 160)}`)
+        examples.push(`FP ${gold} → ${predicted}: ${snippet(item.text)}${describe(events)}`)
       continue
     }
     const row = confusion.get(gold) ?? new Map<string, number>()
@@ -106,7 +124,7 @@ function evalCase(): string {
       tallies.get(gold)!.fn++
       if (tallies.has(predicted)) tallies.get(predicted)!.fp++
       if (process.env.VERBOSE)
-        examples.push(`${gold} → ${predicted}: ${item.text.slice(0, 200).replace(/\s+/g, ' ')}`)
+        examples.push(`${gold} → ${predicted}: ${snippet(item.text)}${describe(events)}`)
     }
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9

@@ -4,14 +4,18 @@ import type { ArticleEvent } from '../model/index.js'
 const STATE_KINDS = new Set(['state-forces', 'government', 'police-or-border-guards'])
 const ARMED_KINDS = new Set([...STATE_KINDS, 'armed-group', 'unidentified'])
 
-/** True when the event's acting side (the armed actor nearest the verb) is a state's forces or government. */
+/**
+ * True when the event's acting side (its first armed actor, the head of "Syrian troops and allied
+ * fighters") is a state's forces or government.
+ */
 function stateActed(e: ArticleEvent): boolean | null {
-  const actor = e.actors
-    .filter((a) => a.role === 'actor' && a.kind && ARMED_KINDS.has(a.kind))
-    .at(-1)
+  const actor = e.actors.find((a) => a.role === 'actor' && a.kind && ARMED_KINDS.has(a.kind))
   if (!actor?.kind) return null
   return STATE_KINDS.has(actor.kind)
 }
+
+/** Types whose announced intent PLOVER codes as THREATEN. */
+const COERCIVE = new Set(['airstrike', 'shelling', 'clash', 'sanction', 'crossing-closed'])
 
 /** Modalities of events that did not (or not yet) happen: ACLED and PLOVER code none of them. */
 const UNREAL = new Set(['denied', 'negated', 'hypothetical', 'planned'])
@@ -32,7 +36,7 @@ export function acledSubEvent(e: ArticleEvent): string | null {
     case 'construction':
       return 'HQ_ESTABLISHED'
     case 'agreement':
-      return 'AGREEMENT'
+      return e.subtype === 'offer' ? null : 'AGREEMENT'
     case 'deployment':
       return e.subtype === 'withdraw' ? 'NON_VIOL_TERRIT_TRANSFER' : 'CHANGE_TO_GROUP_ACT'
     case 'control-taken':
@@ -48,6 +52,8 @@ export function acledSubEvent(e: ArticleEvent): string | null {
 export function ploverCategory(e: ArticleEvent): string | null {
   if (e.modality === 'denied' || e.modality === 'negated' || e.modality === 'hypothetical')
     return null
+  // "threatened to shell", "will impose sanctions": a stated intent to coerce is a threat.
+  if (e.modality === 'planned' && COERCIVE.has(e.type)) return 'THREATEN'
   switch (e.type) {
     case 'airstrike':
     case 'shelling':

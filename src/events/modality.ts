@@ -3,20 +3,36 @@ import type { EventType, Modality } from '../model/index.js'
 
 /** Cues that qualify the trigger when they stand before it in its sentence. */
 const CUES_BEFORE: [Modality, RegExp][] = [
-  ['denied', /\b(den(?:y|ied|ies|ying)|rejected reports)\b/i],
-  ['negated', /\b(not|n't|never|no|without|neither|nor|failed to)\s+(?:[\w-]+\s+){0,2}$/i],
+  [
+    'denied',
+    /\b(den(?:y|ied|ies|ying)|(?:rejected|dismissed|refuted) (?:the )?(?:reports?|allegations?|claims?|accusations?|charges?))\b/i,
+  ],
+  [
+    'negated',
+    /\b(not|n't|never|no|without|neither|nor|failed to|refus(?:ed|es|ing) to|declin(?:ed|es|ing) to)\s+(?:[\w-]+\s+){0,2}$/i,
+  ],
+  // "demanded the withdrawal of", "rejected a call for troops to be deployed": asked for, not done.
+  [
+    'hypothetical',
+    /\b(must|should|ought to|needs? to|ha(?:ve|s) to|demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|appeal(?:ed|s)? for|appeals? for|request(?:ed|s|ing)?|reject(?:ed|s|ing)?|oppos(?:ed|es|ing)|press(?:ed|es|ing) for|sought|seek(?:s|ing)?)\s+(?:(?!(?:which|that|who|when|where|after|before|while|as|and|but)\b)[\w'’-]+\s+){0,6}$/i,
+  ],
+  // "is willing to withdraw", "threatened to shell": an intention, not (yet) an act.
+  [
+    'planned',
+    /\b(tr(?:y|ies|ying) to|attempt(?:s|ing)? to|efforts? to|willing to|ready to|prepared to|prepar(?:es|ing) to|offer(?:ed|s|ing)? to|promis(?:ed|es|ing) to|pledg(?:ed|es|ing) to|threaten(?:ed|s|ing)? to|vow(?:ed|s|ing)? to|swor[en] to|aim(?:s|ed)? to|hop(?:es|ed) to|wants? to)\s+(?:(?!(?:which|that|who|when|where|after|before|while|as|and|but)\b)[\w'’-]+\s+){0,3}$/i,
+  ],
   ['claimed', /\b(claim(?:s|ed|ing)?)\b/i],
   [
     'alleged',
-    /\b(alleged(?:ly)?|allegations?|reportedly|purported(?:ly)?|ostensibly|unconfirmed|rumou?red|suspected)\b/i,
+    /\b(alleged(?:ly)?|allegations?|accus(?:ed|es|ing) (?:[\w'’-]+ ){0,4}?of|reportedly|purported(?:ly)?|ostensibly|unconfirmed|rumou?red|suspected)\b/i,
   ],
   [
     'hypothetical',
-    /\b(could|might|may|possibl[ey]|potential(?:ly)?|in case|would have)\b[^,;]{0,50}$/,
+    /\b(could|might|may|possibl[ey]|potential(?:ly)?|in case|would have|unless|if|whether)\b[^,;]{0,50}$/,
   ],
   [
     'planned',
-    /\b(will|would|plans? to|planned|is to|are to|was to|were to|set to|expected to|intends? to|going to|supposed to|(?:is|are|was|were) due to|scheduled to)\b/i,
+    /\b(will|would|plans? to|planned|is to|are to|was to|were to|set to|expected to|intend(?:s|ed)? to|going to|supposed to|(?:is|are|was|were) due to|scheduled to)\b/i,
   ],
   [
     'reported',

@@ -98,7 +98,8 @@ export const ArticleEvent = z.object({
   trigger: z.string(),
   /**
    * A finer kind: control-taken `by-force` / `handover` / `security`; deployment `deploy` /
-   * `withdraw`; airstrike `drone`; statement `accuse` / `deny` / `claim` / `demand`.
+   * `withdraw` / `defect` / `form` (a new unit) / `mobilize`; crossing-opened `planned`;
+   * crossing-closed `restricted`; agreement `offer`.
    */
   subtype: z.string().optional(),
   /** Who the report says the event comes from; absent when the report itself asserts it. */
