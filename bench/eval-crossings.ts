@@ -153,6 +153,7 @@ async function main(): Promise<void> {
   let controllerRight = 0
   const usedOurs = new Set<StatusRecord>()
   const misses: string[] = []
+  const controllerMisses: string[] = []
   for (const article of gold) {
     const mine = ours.filter((f) => f.articleId === article.id)
     for (const g of article.status_facts) {
@@ -176,6 +177,10 @@ async function main(): Promise<void> {
       if (g.controller) {
         controllerAsked++
         if (controllerMatches(g.controller, hit.controller)) controllerRight++
+        else
+          controllerMisses.push(
+            `${article.id} ${g.crossing} ${g.status} ${g.date}: gold "${g.controller}", ours "${hit.controller ?? ''}"`,
+          )
       }
     }
   }
@@ -254,7 +259,19 @@ async function main(): Promise<void> {
   )
   console.log(table)
   console.log(mergeLines.join('\n'))
-  if (process.env.VERBOSE) console.log(`\nmissed gold facts:\n${misses.join('\n')}`)
+  if (process.env.VERBOSE) {
+    console.log(`\nmissed gold facts:\n${misses.join('\n')}`)
+    console.log(`\nwrong or missing controllers:\n${controllerMisses.join('\n')}`)
+    const extra = ours.filter((f) => goldIds.has(f.articleId) && !usedOurs.has(f))
+    console.log(
+      `\nfacts not in the gold:\n${extra
+        .map(
+          (f) =>
+            `${f.articleId} ${f.site.id} ${f.status} ${f.date.start.slice(0, 10)}: ${f.evidence.text.slice(0, 110)}`,
+        )
+        .join('\n')}`,
+    )
+  }
   if (dir === DEFAULT_DIR)
     writeSection(
       'eval-crossings',

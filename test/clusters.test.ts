@@ -93,4 +93,36 @@ describe('clusterEvents', () => {
       clusterEvents(list).map((c) => `${c.id}:${c.eventIds.join(',')}`)
     assert.deepEqual(ids(events), ids([...events].reverse()))
   })
+
+  /** An event of a report with no date, timed against the ingest clock ("on Monday"). */
+  function undated(id: string, article: string, modality: ApiEvent['modality'] = 'planned') {
+    const e = event(id, article, '2026-11-30')
+    return {
+      ...e,
+      modality,
+      time: { ...e.time, anchor: { kind: 'publication' as const, value: '2026-11-24' } },
+      article: { ...e.article, published: null },
+    }
+  }
+
+  it('puts an undated report with the one happening of its type known at its site', () => {
+    const [c, ...rest] = clusterEvents([
+      event('dated', 'mees', '2022-01-24'),
+      { ...event('plan', 'mees', '2022-01-28'), modality: 'planned' },
+      undated('u', 'k24'),
+    ])
+    assert.deepEqual(c.articleIds, ['mees', 'k24'])
+    assert.equal(c.time.start, '2022-01-24', 'the undated report does not date the cluster')
+    assert.match(c.why.at(-1)!, /undated report/)
+    assert.equal(rest.length, 1, 'the announcement is a cluster of its own')
+  })
+
+  it('leaves an undated report alone when two happenings could be meant', () => {
+    const clusters = clusterEvents([
+      event('first', 'a', '2019-09-30'),
+      event('second', 'b', '2021-05-02'),
+      undated('u', 'c'),
+    ])
+    assert.equal(clusters.length, 3)
+  })
 })

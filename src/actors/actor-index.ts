@@ -24,6 +24,10 @@ const GENERIC_NOUNS: Record<string, { kind: ActorKind; label: string }> = {
   warplanes: { kind: 'state-forces', label: 'air force' },
   aircraft: { kind: 'state-forces', label: 'air force' },
   drones: { kind: 'state-forces', label: 'air force' },
+  // "Israeli tanks", "Russian armoured units": a state's armour is its forces.
+  tanks: { kind: 'state-forces', label: 'forces' },
+  'armoured units': { kind: 'state-forces', label: 'forces' },
+  'armored units': { kind: 'state-forces', label: 'forces' },
   'air force': { kind: 'state-forces', label: 'air force' },
   regime: { kind: 'government', label: 'government' },
   government: { kind: 'government', label: 'government' },
@@ -73,6 +77,18 @@ export class ActorIndex {
     return [...ids]
   }
 
+  private prefixes: Set<string> | undefined
+
+  /** Every leading part of every key, so a scan can stop extending a name no key begins with. */
+  get keyPrefixes(): ReadonlySet<string> {
+    if (!this.prefixes) {
+      this.prefixes = new Set()
+      for (const key of this.index.keys())
+        for (let n = 1; n <= key.length; n++) this.prefixes.add(key.slice(0, n))
+    }
+    return this.prefixes
+  }
+
   /** Every actor a name may denote; exact-case aliases only when written that way. */
   lookup(key: string, raw: string): ActorEntry[] {
     return (this.index.get(key) ?? []).filter((e) => !e.exact || e.exact === raw)
@@ -106,18 +122,32 @@ export class ActorIndex {
     const shortNames = country.names.filter((n) => /^[A-Z][A-Z.]{1,4}$/.test(n))
     // "Syria's authorities", "Israel's army": the possessive works like the adjective.
     const possessives = [country.name, ...shortNames].map((n) => `${n}'s`)
+    const made = new Map<string, ActorEntry>()
     for (const adjective of [...country.demonyms, ...shortNames, ...possessives]) {
+      // "Israeli tanks" where the pack has "Israeli forces" as an actor: that actor's armour.
+      const packForces = this.index
+        .get(foldName(`${adjective} forces`))
+        ?.find((e) => e.kind === 'state-forces' && e.country === country.iso2 && !e.exact)
       for (const [noun, { kind, label }] of Object.entries(GENERIC_NOUNS)) {
         const key = foldName(`${adjective} ${noun}`)
         if (this.index.has(key)) continue
-        this.add(`${adjective} ${noun}`, {
+        if (packForces && kind === 'state-forces' && label === 'forces') {
+          this.add(`${adjective} ${noun}`, packForces)
+          continue
+        }
+        const entry = {
           id: `${country.iso2.toLowerCase()}-${label.replace(/ /g, '-')}`,
           name: `${country.name} ${label}`,
           kind,
           country: country.iso2,
-        })
+        }
+        made.set(entry.id, entry)
+        this.add(`${adjective} ${noun}`, entry)
       }
     }
+    // The name shown for a generic actor ("Iraq government") finds that actor again.
+    for (const entry of made.values())
+      if (!this.index.has(foldName(entry.name))) this.add(entry.name, entry)
   }
 }
 

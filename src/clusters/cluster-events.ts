@@ -80,11 +80,54 @@ function byTime(a: ApiEvent, b: ApiEvent): number {
 }
 
 /**
+ * True for an event of a report that shows no date, timed against that missing date ("on Monday",
+ * or the report's own day): its time says nothing, so it cannot be merged by time.
+ */
+export function undatedEvent(e: ApiEvent): boolean {
+  return (
+    !e.article.published &&
+    (e.time.certainty === 'publication' || e.time.anchor?.kind === 'publication')
+  )
+}
+
+/** Decisions, plans and wishes: not themselves the happening a report of it may tell. */
+const NOT_DONE = new Set(['planned', 'hypothetical', 'negated', 'denied'])
+
+/**
+ * Where an undated event goes: the one cluster of its type at its site that tells a happening
+ * (not only its plan), with compatible actors. With none or several, it stays on its own.
+ */
+function undatedHome(e: ApiEvent, groups: OpenGroup[]): { group: OpenGroup; why: string } | null {
+  const site = e.place?.siteId
+  if (!site) return null
+  const sides = actingSides(e)
+  const homes = groups.filter((g) => {
+    const dated = g.members.filter((m) => !undatedEvent(m))
+    return (
+      dated.length > 0 &&
+      dated[0].type === e.type &&
+      dated.every((m) => m.place?.siteId === site) &&
+      dated.some((m) => !NOT_DONE.has(m.modality)) &&
+      dated.every((m) => {
+        const other = actingSides(m)
+        return !sides.size || !other.size || [...sides].some((x) => other.has(x))
+      })
+    )
+  })
+  if (homes.length !== 1) return null
+  return {
+    group: homes[0],
+    why: `${e.type}, same site ${site}, undated report: the only ${e.type} happening known at this site`,
+  }
+}
+
+/**
  * Merges events that tell one happening into clusters (singletons included), then applies the
- * merges and splits analysts made (`overrides`: cluster corrections).
+ * merges and splits analysts made (`overrides`: cluster corrections). Events of undated reports
+ * join afterwards, each only where one cluster can be meant.
  */
 export function clusterEvents(events: ApiEvent[], overrides: Correction[] = []): EventCluster[] {
-  const sorted = [...events].sort(byTime)
+  const sorted = [...events].filter((e) => !undatedEvent(e)).sort(byTime)
   const groups: OpenGroup[] = []
   const open = new OpenGroups(NEAR_KM)
   for (const e of sorted) {
@@ -105,11 +148,20 @@ export function clusterEvents(events: ApiEvent[], overrides: Correction[] = []):
       open.add(group)
     }
   }
+  const dated = [...groups]
+  for (const e of events.filter(undatedEvent).sort(byTime)) {
+    const home = undatedHome(e, dated)
+    if (home) {
+      home.group.members.push(e)
+      home.group.why.push(`${e.id} (${e.article.outlet ?? e.article.id}): ${home.why}`)
+    } else groups.push({ members: [e], why: [] })
+  }
   applyOverrides(groups, overrides)
   groups.sort((a, b) => byTime(a.members[0], b.members[0]))
   return groups.map(({ members, why }) => {
     const first = members[0]
-    const finest = [...members].sort(
+    const timed = members.filter((m) => !undatedEvent(m))
+    const finest = [...(timed.length ? timed : members)].sort(
       (a, b) =>
         RANK[a.time.precision] - RANK[b.time.precision] || a.time.start.localeCompare(b.time.start),
     )[0]

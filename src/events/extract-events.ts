@@ -10,6 +10,7 @@ import type {
   EventActor,
   EventPlace,
   EventType,
+  Modality,
   PlaceMention,
   TimeMention,
   TimeSpan,
@@ -22,7 +23,13 @@ import { readModality } from './modality.js'
 import { certaintyCues, findAttribution, statedFatalities } from './attribution.js'
 import { addDays } from '../time/calendar.js'
 import { shift, unitSpan } from '../time/parse-relative.js'
-import { appositiveRanges, clauseStart, insideAny, quotedRanges } from './clause.js'
+import {
+  appositiveRanges,
+  clauseStart,
+  insideAny,
+  quotedRanges,
+  reportedClauseStart,
+} from './clause.js'
 
 /** The mentions found in an article, by kind. */
 export interface ArticleMentions {
@@ -37,15 +44,47 @@ export interface CrossingRef {
   ref: string
   lat: number
   lon: number
+  /** The countries its sides lie in, so "the Lebanon-Syria border" can point to it. */
+  countries?: string[]
 }
 
 const CROSSING_WORD =
   /\b(crossings?|border (?:post|point|gate|checkpoint|crossing)|the border|checkpoint|frontier)\b/i
 const ANAPHOR = /\b(the (?:crossing|border|area|site|base|alleged base|town|region)|there)\b/i
 const PRONOUN_SUBJECT = /^(?:[“"][^”"]*[”"],?\s*)?(he|she)\b/i
+/** Kinds of actor "they" or "it" can stand for as the subject of an armed event. */
+const ARMED_ACTOR_KINDS = new Set([
+  'state-forces',
+  'government',
+  'police-or-border-guards',
+  'armed-group',
+  'unidentified',
+])
+/** Words that make the actor after them a backer, not a side: "backed by Iran". */
+const BACKER_BEFORE = /\b(?:backed|supported|funded|sponsored|armed|trained)\s+by\s+(?:the\s+)?$/i
+/** How far back (characters) a pronoun's antecedent may stand: about the previous sentence. */
+const ANTECEDENT_REACH = 250
 const SPECIFICITY = { site: 4, town: 3, region: 2, country: 1 }
 const LOCATIVE = /\b(?:in|at|near|outside|around|on|over|across|inside|into|from)\s+(?:the\s+)?$/i
 const STATUS_TYPES = new Set<EventType>(['crossing-opened', 'crossing-closed', 'control-taken'])
+/** A sentence whose subject is "it", standing for the crossing the sentence before spoke of. */
+const IT_SUBJECT =
+  /^(?:[\p{L}’'-]+\s+){0,2}?it\b(?!\s+(?:is|was)\s+(?:said|reported|expected|believed|unclear|not clear|hoped|feared))/iu
+/** The crossing itself, named by a noun, near a seizure: "the post was overrun", "took the gate". */
+const CROSSING_NOUN =
+  /\b(?:the|its|this|that)\s+(?:border\s+)?(?:post|gate|crossing|terminal|checkpoint)\b/i
+/** An opening or closure that is only wished, urged or negotiated, not done or decided. */
+const IRREALIS_BEFORE =
+  /\b(?:should|must|ought to|needs? to|negotiat\w*|discuss\w*|talks?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|lobb\w+ for|appeal\w* for)\s+(?:(?:for|on|about|the|a|an|its|their|mutual|full|swift|quick)\s+){0,3}$/i
+/** A nominal opening or closure as the subject of a future effect: "… will allow", "… is expected to". */
+const EFFECT_AFTER =
+  /^[^,;:]{0,80}?\b(?:will|would|could|is (?:expected|set|likely|hoped) to|are expected to)\s+(?!be\b)/i
+/** Where a subordinate clause starts: a cue ("made possible", "would") before it does not reach into it. */
+const SUBORDINATE = /\b(?:after|when|once|because|since|while|before|following)\s+/gi
+/** A relative clause opening between a trigger and a time: ", through which aid had moved". */
+const RELATIVE_CLAUSE = /,\s*(?:[\p{L}-]+\s+){0,2}?(?:which|whom|whose|where)\b/u
+/** "the Lebanon-Syria border", "the border between Iraq and Syria". */
+const COUNTRY_PAIR_BORDER = /^(?:\s*[-–—/]\s*|\s+and\s+)$/
 const SPEECH_TYPES = new Set<EventType>(['statement', 'threat'])
 const VIOLENT_TYPES = new Set<EventType>(['airstrike', 'shelling', 'clash', 'control-taken'])
 /** An event that ended this many days before publication is told as background history. */
@@ -57,17 +96,25 @@ const TIME_CHAIN = /^\s*(?:,\s*)?(?:and|or|then)\s+(?:again\s+)?(?:in\s+|on\s+)?
 
 /** Ground taken as the other side withdraws changes hands without a fight. */
 const UNCONTESTED =
-  /\b(withdr(?:ew|awn|awal)|pull(?:ed|ing)? out|pulled back|evacuat\w+|without (?:a fight|resistance|fighting|firing)|not encountered? any resistance|handed)\b/i
+  /\b(withdr(?:ew|awn|awal)|pull(?:ed|ing)? out|pulled back|evacuat\w+ (?:its |their |the )?(?:positions|bases?|posts?|troops|forces|fighters)|without (?:a fight|resistance|fighting|firing)|not encountered? any resistance|handed)\b/i
+
+/** Ground given up "without resistance" changed hands without a fight, whatever else the sentence tells. */
+const UNOPPOSED =
+  /\b(without (?:a fight|resistance|fighting|firing|a shot)|not encountered? any resistance)\b/i
+/** Fighting told with a withdrawal ("withdrew following intensive bombardment"): the ground was taken by force. */
+const FORCED =
+  /\b(bombard\w*|shell(?:ed|ing)|clash\w*|fighting|battles?|air ?strikes?|assault|offensive|attack\w*|pounded|heavy losses)\b/i
 
 function subtypeOf(trigger: Trigger, sentence: string): string | undefined {
-  if (
-    trigger.type === 'control-taken' &&
-    trigger.subtype === 'by-force' &&
-    UNCONTESTED.test(sentence)
-  )
-    return 'handover'
+  if (trigger.type === 'control-taken' && trigger.subtype === 'by-force') {
+    if (UNOPPOSED.test(sentence)) return 'handover'
+    if (UNCONTESTED.test(sentence) && !FORCED.test(sentence)) return 'handover'
+  }
   return trigger.subtype
 }
+
+/** Words that name what an attack was carried out with: "using mortars", "they used … mortar systems". */
+const INSTRUMENT_BEFORE = /\b(?:using|used|with|by firing)\b[^.;]*$/i
 
 /** A province named as an administration ("Basra Governorate closed …"). */
 const ADMINISTRATION =
@@ -95,6 +142,8 @@ interface SentenceView {
   appositives: [number, number][]
   /** The time the paragraph was last speaking of, for a sentence that names none itself. */
   context: TimeSpan | null
+  /** The crossing the sentence before spoke of, for a sentence that calls it "it". */
+  previousCrossing: PlaceMention | null
 }
 
 function within<T extends { start: number; end: number }>(items: T[], s: Sentence): T[] {
@@ -166,18 +215,62 @@ function countedFrom(text: string, mentions: TimeMention[], at: number): TimeSpa
   return null
 }
 
+/** "two days a week on Monday and Wednesday": weekdays a recurrence names are no dates. */
+function withoutRecurring(text: string, mentions: TimeMention[]): TimeMention[] {
+  const out: TimeMention[] = []
+  let previous: TimeMention | null = null
+  for (const t of mentions) {
+    const weekday = WEEKDAY.test(t.text)
+    const recurring: boolean =
+      weekday &&
+      (/\b(?:a|per|each|every)\s+week,?\s+(?:on\s+)?$/i.test(
+        text.slice(Math.max(0, t.start - 24), t.start),
+      ) ||
+        (previous !== null && TIME_CHAIN.test(text.slice(previous.end, t.start))))
+    previous = recurring ? t : null
+    if (!recurring) out.push(t)
+  }
+  return out
+}
+
+/** "overnight Monday into Tuesday": what happened in the night is told of the morning it ends in. */
+function morningsOf(text: string, mentions: TimeMention[]): TimeMention[] {
+  return mentions.filter((t, k) => {
+    const next = mentions[k + 1]
+    return !(
+      next &&
+      /^\s+into\s+$/i.test(text.slice(t.end, next.start)) &&
+      /\b(?:overnight|night(?: of)?)\s+(?:from\s+)?$/i.test(
+        text.slice(Math.max(0, t.start - 16), t.start),
+      )
+    )
+  })
+}
+
 /**
  * Times for a trigger: the nearest time, with every time coordinated with it when the trigger
  * governs them all ("struck in X and again in Y", "in mid and late September have hit").
  */
 function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[] {
-  const dated = mentions.filter(
+  const dated = morningsOf(text, withoutRecurring(text, mentions)).filter(
     (t) => t.type !== 'SET' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
   )
-  // "until 10 July 2021" bounds how long something lasts; it dates the event only if nothing else does.
-  const bounded = dated.filter((t) => t.value.open !== 'start' || t.type === 'DURATION')
-  const times = bounded.length ? bounded : dated
-  if (!times.length) return []
+  // "approved aid through X until 10 July 2021": a bound after the trigger says how long it lasts,
+  // not when it happened; one before it dates the event only if nothing else does. A time in a
+  // relative clause after the trigger ("…, through which aid had moved until January") is another event's.
+  const own = dated.filter(
+    (t) =>
+      t.start < at ||
+      ((t.value.open !== 'start' || t.type === 'DURATION') &&
+        !RELATIVE_CLAUSE.test(text.slice(at, t.start))),
+  )
+  const bounded = own.filter((t) => t.value.open !== 'start' || t.type === 'DURATION')
+  const times = bounded.length ? bounded : own
+  if (!times.length) {
+    // "will now be open": the present of the report, not the time the sentence before spoke of.
+    const present = mentions.find((t) => t.value.timex === 'PRESENT_REF' && isDated(t.value))
+    return present ? [present.value as TimeSpan] : []
+  }
   const chains: TimeMention[][] = []
   for (const t of times) {
     const last = chains.at(-1)
@@ -212,12 +305,140 @@ function focusCrossing(places: PlaceMention[]): PlaceMention | null {
   return places.find((p) => p.crossingId && counts.get(p.crossingId) === best) ?? null
 }
 
-/** The crossing a sentence is about: named in it, a side town in it, or the one the article is about. */
-function crossingFor(view: SentenceView, focus: PlaceMention | null): PlaceMention | null {
+/** True when the sentence names "the A-B border" for the two countries `crossing` joins. */
+function namesBorderOf(
+  text: string,
+  view: SentenceView,
+  crossing: CrossingRef | undefined,
+): boolean {
+  const countries = crossing?.countries
+  if (!countries || countries.length !== 2) return false
+  const named = view.places.filter((p) => p.precision === 'country' && !p.demonym && p.country)
+  for (let i = 0; i + 1 < named.length; i++) {
+    const [a, b] = [named[i], named[i + 1]]
+    if (!COUNTRY_PAIR_BORDER.test(text.slice(a.end, b.start))) continue
+    const pair = new Set([a.country, b.country])
+    const around = text.slice(Math.max(view.sentence.start, a.start - 25), b.end + 10)
+    if (countries.every((c) => pair.has(c)) && /\bborder\b/i.test(around)) return true
+  }
+  return false
+}
+
+/**
+ * The crossing a sentence is about: named in it, a side town in it, the one the article is about
+ * when the sentence speaks of "the crossing" or of the border it lies on, or the one the sentence
+ * before spoke of when this one calls it "it".
+ */
+function crossingFor(
+  text: string,
+  view: SentenceView,
+  focus: PlaceMention | null,
+  crossings: ReadonlyMap<string, CrossingRef>,
+): PlaceMention | null {
   const inside = view.places.filter((p) => p.crossingId)
   const named = inside.find((p) => p.precision === 'site') ?? inside[0]
   if (named) return named
-  return CROSSING_WORD.test(view.sentence.text) ? focus : null
+  if (CROSSING_WORD.test(view.sentence.text)) return focus
+  if (focus?.crossingId && namesBorderOf(text, view, crossings.get(focus.crossingId))) return focus
+  return IT_SUBJECT.test(view.sentence.text) ? view.previousCrossing : null
+}
+
+/** True when the crossing itself stands near a seizure: "the post was overrun", "It was liberated". */
+function nearCrossing(text: string, view: SentenceView, at: number, end: number): boolean {
+  const s = view.sentence
+  if (CROSSING_NOUN.test(text.slice(Math.max(s.start, at - 50), Math.min(s.end, end + 60))))
+    return true
+  return IT_SUBJECT.test(s.text) && view.previousCrossing !== null
+}
+
+/**
+ * Between a country and the verb it acts with: a word or two ("Israel also struck"), or being
+ * made to act ("Jordan was forced to close").
+ */
+const COUNTRY_GAP =
+  /^\s+(?:(?:was|were|has been|had been|is|are)\s+(?:forced|coerced|compelled|obliged|pressured|pushed)\s+(?:in)?to\s+)?(?:[\p{L}’'-]+\s+){0,2}$/u
+
+/** "X lost control of the crossing to Y": Y took it, X lost it. */
+function winnersOf(
+  text: string,
+  view: SentenceView,
+  found: EventActor[],
+  triggerEnd: number,
+): EventActor[] {
+  const s = view.sentence
+  const winner = view.actors.find(
+    (m) =>
+      m.start >= triggerEnd &&
+      /\bto\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, m.start - 8), m.start)),
+  )
+  const losers = found
+    .filter((a) => a.id !== winner?.actorId)
+    .map((a) => (a.role === 'actor' ? { ...a, role: 'target' as const } : a))
+  if (!winner) return losers
+  const taker: EventActor = {
+    role: 'actor',
+    id: winner.actorId,
+    name: winner.name,
+    text: winner.text,
+    ...(winner.actorKind ? { kind: winner.actorKind } : {}),
+    ...(winner.country ? { country: winner.country } : {}),
+  }
+  return [taker, ...losers]
+}
+
+/** Modalities under which nothing happened. */
+const IRREAL = new Set<Modality>(['negated', 'denied', 'hypothetical'])
+/** A past-tense trigger: "retook", "overran", "closed". */
+const PAST_TRIGGER = /^\S*(?:ed|ook|an|ew|ught|aken|ut|eld)\b/i
+
+/**
+ * The modality of an opening, closure or seizure: only wished or negotiated ("should be opened",
+ * "negotiate for its reopening") is hypothetical; a cue of the main clause ("was made possible
+ * after …", "would …") does not reach a past event told in a subordinate clause.
+ */
+function statusModality(
+  sentence: Sentence,
+  type: EventType,
+  at: number,
+  word: string,
+  modality: Modality,
+): Modality {
+  const before = sentence.text.slice(0, at - sentence.start)
+  if (IRREALIS_BEFORE.test(before)) return 'hypothetical'
+  // "the reopening of the crossing will allow …": the effect is told, the reopening only presumed.
+  const after = sentence.text.slice(at - sentence.start + word.length)
+  if (/(?:opening|closure) of$/i.test(word) && EFFECT_AFTER.test(after)) return 'hypothetical'
+  if ((modality !== 'hypothetical' && modality !== 'planned') || !PAST_TRIGGER.test(word))
+    return modality
+  let from = -1
+  for (const m of before.matchAll(SUBORDINATE)) from = m.index + m[0].length
+  if (from < 0) return modality
+  const inner = readModality(sentence.text.slice(from), type, at - sentence.start - from)
+  return inner === 'asserted' ? inner : modality
+}
+
+const WEEKDAY = /^(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i
+
+/** "agreed to reopen the crossing on Monday": the Monday of a plan is the one ahead of the report. */
+function aheadOf(t: TimeSpan, at: number, published: string): TimeSpan {
+  const day = published.slice(0, 10)
+  if (!t.text || !WEEKDAY.test(t.text) || (t.offset?.[0] ?? -1) < at || t.end.slice(0, 10) >= day)
+    return t
+  const start = addDays(t.start.slice(0, 10), 7)
+  return { ...t, start, end: addDays(t.end.slice(0, 10), 7), timex: start }
+}
+
+/** The crossing a sentence speaks of, for the sentence after it: named, or "the crossing" of the article. */
+function crossingSpokenOf(
+  text: string,
+  view: SentenceView,
+  focus: PlaceMention | null,
+  crossings: ReadonlyMap<string, CrossingRef>,
+): PlaceMention | null {
+  return (
+    crossingFor(text, view, focus, crossings) ??
+    (CROSSING_NOUN.test(view.sentence.text) ? focus : null)
+  )
 }
 
 /** The most specific place in the sentence, preferring "in/near/at X"; quotes and adjectives aside. */
@@ -277,65 +498,78 @@ function actorsFor(
   const addMention = (role: EventActor['role'], m: ActorMention) =>
     add(role, m.actorId, m.name, m.text, m.actorKind, m.country)
   const usable = view.actors.filter((m) => !insideAny(view.quoted, m.start, m.end))
-  const after = usable.filter((m) => m.start >= triggerEnd)
-  for (const m of after) {
+  // "drove the ISIL terrorists out": names after the trigger's first word are what it acts on.
+  const headEnd = at + (/^\S+/.exec(text.slice(at, triggerEnd))?.[0].length ?? 0)
+  const after = usable.filter((m) => m.start >= headEnd)
+  // Targets stand in the trigger's own clause, not in "after ... airstrikes" or "as reports emerged".
+  const rest = text.slice(triggerEnd, s.end)
+  const clauseEnd =
+    triggerEnd +
+    (rest.search(/[;:]|\b(?:after|amid|despite|as|while|because|but)\b/i) + 1 || rest.length + 1) -
+    1
+  // "… regained the town that was captured by rebels": an agent stands in the trigger's own clause.
+  const agentEnd =
+    triggerEnd + (rest.search(/,|\b(?:that|which|who|when|where)\b/i) + 1 || rest.length + 1) - 1
+  // "the town was seized by X": who stands before a passive verb lost, not acted.
+  const participle = /^\w+(?:ed|en|wn|ght|ook|eld)\b/i.test(text.slice(at, triggerEnd))
+  const passive =
+    participle &&
+    /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i.test(
+      text.slice(Math.max(s.start, at - 24), at),
+    )
+  const agents: ActorMention[] = []
+  for (const m of after.filter((a) => a.start >= triggerEnd)) {
     const lead = text.slice(Math.max(s.start, m.start - 16), m.start)
     if (/\b(?:according to|reported by)\s+(?:the\s+)?$/i.test(lead)) addMention('source', m)
-    else if (/\bby\s+(?:the\s+)?$/i.test(lead)) addMention('actor', m)
+    else if (/\bby\s+(?:the\s+)?$/i.test(lead) && m.start < agentEnd) agents.push(m)
   }
-  if (!out.some((a) => a.role === 'actor')) {
-    if (/^[“"]/.test(s.text) && SPEECH_TYPES.has(type) && after[0]) {
-      addMention('actor', after[0])
-    } else {
-      const from = s.start + clauseStart(s.text, at - s.start)
-      const candidates = usable.filter(
+  if (/^[“"]/.test(s.text) && SPEECH_TYPES.has(type) && after[0] && !agents.length) {
+    addMention('actor', after[0])
+  } else {
+    const inClause = (from: number) =>
+      usable.filter(
         (m) =>
           m.start >= from &&
-          m.start < triggerEnd &&
+          m.start < headEnd &&
           !insideAny(view.appositives, m.start - s.start, m.end - s.start),
       )
-      // "the chief of the IRGC, Hossein Salami": the IRGC is who he is, not who acted.
-      const subjects = candidates.filter(
-        (m) =>
-          candidates.length === 1 ||
-          !OFFICE_OF.test(text.slice(Math.max(s.start, m.start - 30), m.start)),
-      )
-      // "the town was seized by X": who stands before a passive verb lost, not acted.
-      const participle = /^\w+(?:ed|en|wn|ght|ook|eld)\b/i.test(text.slice(at, triggerEnd))
-      const passive =
-        participle &&
-        /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/i.test(
-          text.slice(Math.max(s.start, at - 24), at),
+    // "the army said militants seized …": the reported clause's subject acts, not the speaker,
+    // unless the clause has none ("the PMU claims it will hold …").
+    const from = s.start + clauseStart(s.text, at - s.start)
+    const reported = inClause(s.start + reportedClauseStart(s.text, at - s.start))
+    const candidates = reported.length ? reported : inClause(from)
+    // "the chief of the IRGC, Hossein Salami": the IRGC is who he is, not who acted.
+    const subjects = candidates.filter(
+      (m) =>
+        candidates.length === 1 ||
+        !OFFICE_OF.test(text.slice(Math.max(s.start, m.start - 30), m.start)),
+    )
+    // An agent ("by X") acts for a passive verb, or where no subject stands before the verb.
+    if (passive || !subjects.length) for (const m of agents) addMention('actor', m)
+    for (const m of subjects) addMention(passive ? 'target' : 'actor', m)
+    if (!subjects.length && !agents.length) {
+      const country = view.places
+        .filter(
+          (p) =>
+            (p.precision === 'country' || ADMINISTRATION.test(p.text)) &&
+            !p.demonym &&
+            p.start >= from &&
+            p.end <= at,
         )
-      for (const m of subjects) addMention(passive ? 'target' : 'actor', m)
-      if (!subjects.length) {
-        const country = view.places
-          .filter(
-            (p) =>
-              (p.precision === 'country' || ADMINISTRATION.test(p.text)) &&
-              !p.demonym &&
-              p.start >= from &&
-              p.end <= at,
-          )
-          .at(-1)
-        // "Israel struck", "Basra Governorate closed": a country or province right before the verb acts as its government.
-        const gap = country ? text.slice(country.end, at) : ''
-        const lead = country ? text.slice(Math.max(s.start, country.start - 12), country.start) : ''
-        if (
-          country &&
-          /^\s+(?:[\p{L}’'-]+\s+){0,2}$/u.test(gap) &&
-          !PREPOSITION_BEFORE.test(lead)
-        ) {
-          const region = country.precision !== 'country'
-          add(
-            'actor',
-            region ? country.ref : `country:${country.country ?? country.ref}`,
-            region ? country.text : country.name,
-            country.text,
-            region ? 'government' : 'state-forces',
-            country.country,
-          )
-        }
+        .at(-1)
+      // "Israel struck", "Basra Governorate closed": a country or province right before the verb acts as its government.
+      const gap = country ? text.slice(country.end, at) : ''
+      const lead = country ? text.slice(Math.max(s.start, country.start - 12), country.start) : ''
+      if (country && COUNTRY_GAP.test(gap) && !PREPOSITION_BEFORE.test(lead)) {
+        const region = country.precision !== 'country'
+        add(
+          'actor',
+          region ? country.ref : `country:${country.country ?? country.ref}`,
+          region ? country.text : country.name,
+          country.text,
+          region ? 'government' : 'state-forces',
+          country.country,
+        )
       }
     }
   }
@@ -343,12 +577,28 @@ function actorsFor(
     const person = allActors.filter((a) => a.actorKind === 'person' && a.end <= s.start).at(-1)
     if (person) addMention('actor', person)
   }
-  // Targets stand in the trigger's own clause, not in "after ... airstrikes" or "as reports emerged".
-  const rest = text.slice(triggerEnd, s.end)
-  const clauseEnd =
-    triggerEnd +
-    (rest.search(/[;:]|\b(?:after|amid|despite|as|while|because|but)\b/i) + 1 || rest.length + 1) -
-    1
+  // "… reported that they have taken control": "they" is the armed side named last before it.
+  const clauseFrom = s.start + clauseStart(s.text, at - s.start)
+  if (
+    !SPEECH_TYPES.has(type) &&
+    !out.some((a) => a.role === 'actor') &&
+    /^\s*(?:they|it)\b/i.test(text.slice(clauseFrom, at)) &&
+    // "It was liberated from the group": the subject of a passive is what was taken.
+    !/\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$/i.test(text.slice(clauseFrom, at))
+  ) {
+    const antecedent = allActors
+      .filter(
+        (m) =>
+          m.end <= clauseFrom &&
+          m.start >= s.start - ANTECEDENT_REACH &&
+          ARMED_ACTOR_KINDS.has(m.actorKind) &&
+          !insideAny(view.quoted, m.start, m.end) &&
+          // "militants backed by Ankara": the backer describes the militants.
+          !BACKER_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)),
+      )
+      .at(-1)
+    if (antecedent) addMention('actor', antecedent)
+  }
   for (const m of after) if (m.start < clauseEnd) addMention('target', m)
   return out
 }
@@ -409,6 +659,7 @@ export function extractEvents(
   const quoted = quotedRanges(text)
   const events: ArticleEvent[] = []
   let context: { time: TimeSpan; end: number } | null = null
+  let previousCrossing: PlaceMention | null = null
   for (const sentence of splitSentences(text)) {
     if (context && text.slice(context.end, sentence.start).includes('\n')) context = null
     const own = within(mentions.times, sentence).filter(
@@ -417,8 +668,8 @@ export function extractEvents(
     const contextTime = context?.time ?? null
     if (own.length) context = { time: own.at(-1)!.value as TimeSpan, end: sentence.end }
     else if (context) context.end = sentence.end
-    if (HYPOTHETICAL.test(sentence.text)) continue
     const view: SentenceView = {
+      previousCrossing,
       context: contextTime,
       sentence,
       times: within(mentions.times, sentence),
@@ -427,12 +678,17 @@ export function extractEvents(
       quoted: quoted.filter(([a, b]) => a >= sentence.start - 1 && b <= sentence.end + 1),
       appositives: appositiveRanges(sentence.text),
     }
+    previousCrossing = crossingSpokenOf(text, view, focus, crossings)
+    if (HYPOTHETICAL.test(sentence.text)) continue
     const inSentence: ArticleEvent[] = []
     const triggerAt = new Map<ArticleEvent, number>()
     for (const trigger of TRIGGERS) {
       for (const m of sentence.text.matchAll(trigger.re)) {
         // "after a month of … airstrikes" is background; "after militants ambushed" is an event.
-        const verb = /(?:ed|ought|ook|an|ew)$/i.test(m[0].split(' ')[0])
+        // "after the post was overrun": a participle after its auxiliary is a verb too.
+        const verb =
+          /(?:ed|ought|ook|an|ew)$/i.test(m[0].split(' ')[0]) ||
+          /\b(?:was|were|been|had|has|have)\s+(?:\w+ly\s+)?$/i.test(sentence.text.slice(0, m.index))
         if (!verb && BACKGROUND_BEFORE.test(sentence.text.slice(0, m.index))) continue
         const at = sentence.start + m.index
         if (insideAny(view.quoted, at, at + m[0].length) && trigger.type !== 'threat') continue
@@ -463,8 +719,37 @@ export function extractEvents(
       )
       for (const t of tolls) inSentence.splice(inSentence.indexOf(t), 1)
     }
+    // "warplanes fired a missile": the missile fire an airstrike's trigger covers is that airstrike.
+    const covered = (e: ArticleEvent, by: ArticleEvent) => {
+      const a = triggerAt.get(e) ?? 0
+      const b = triggerAt.get(by) ?? 0
+      return a >= b && a + e.trigger.length <= b + by.trigger.length
+    }
+    // "attacked government forces using mortars": the attack is the shelling it names as its means.
+    const byArtillery = inSentence.some(
+      (e) =>
+        e.type === 'shelling' &&
+        INSTRUMENT_BEFORE.test(
+          text.slice(Math.max(sentence.start, (triggerAt.get(e) ?? 0) - 60), triggerAt.get(e)),
+        ),
+    )
+    if (byArtillery)
+      for (const e of inSentence.filter((x) => x.type === 'clash' && /^attack/i.test(x.trigger)))
+        inSentence.splice(inSentence.indexOf(e), 1)
+    const strikes = inSentence.filter((e) => e.type === 'airstrike')
+    for (const e of inSentence.filter(
+      (x) => x.type === 'shelling' && strikes.some((a) => covered(x, a)),
+    ))
+      inSentence.splice(inSentence.indexOf(e), 1)
     // Events in the order their triggers stand in the sentence: the first told is the main one.
     inSentence.sort((a, b) => (triggerAt.get(a) ?? 0) - (triggerAt.get(b) ?? 0))
+    // "clashing with insurgents and capturing a village": a battle in which ground changed hands
+    // is told by the ground taken (ACLED codes it as the territorial event), so that leads.
+    const battle = inSentence.findIndex((e) => e.type === 'clash')
+    const taken = inSentence.findIndex(
+      (e) => e.type === 'control-taken' && e.subtype !== 'security' && e.modality !== 'planned',
+    )
+    if (battle >= 0 && taken > battle) inSentence.splice(battle, 0, ...inSentence.splice(taken, 1))
     // A statement that only carries another event of the sentence ("X claimed that ...") is that event's source.
     const carried = inSentence.some((e) => !SPEECH_TYPES.has(e.type))
     const threat = inSentence.some((e) => e.type === 'threat')
@@ -490,7 +775,12 @@ function buildEvents(
   const sentence = view.sentence
   if (trigger.needs === 'aircraft' && !AIRCRAFT.test(sentence.text)) return []
   if (trigger.unless?.test(sentence.text)) return []
-  if (trigger.needs === 'territory' && !nearTerritory(text, view, at, at + word.length)) return []
+  if (
+    trigger.needs === 'territory' &&
+    !nearTerritory(text, view, at, at + word.length) &&
+    !nearCrossing(text, view, at, at + word.length)
+  )
+    return []
   const following = text.slice(at + word.length, Math.min(sentence.end, at + word.length + 60))
   if (trigger.notBefore?.test(following)) return []
   // "took Al-Bukamal" takes a place; "took to the streets", "took place" do not.
@@ -501,14 +791,16 @@ function buildEvents(
     trigger.needs === 'crossing' ||
     (type === 'control-taken' &&
       (CROSSING_WORD.test(sentence.text) ||
+        (IT_SUBJECT.test(sentence.text) && view.previousCrossing) ||
         // Taking a side's town in a report about that crossing takes that side of the crossing.
         view.places.some((p) => p.crossingId && p.crossingId === focus?.crossingId)))
   ) {
-    const crossing = crossingFor(view, focus)
+    const crossing = crossingFor(text, view, focus, crossings)
     if (!crossing && trigger.needs === 'crossing') return []
     if (crossing) place = placeOf(crossing, crossings, true)
   }
-  const actors = actorsFor(text, view, mentions.actors, at, at + word.length, type)
+  const found = actorsFor(text, view, mentions.actors, at, at + word.length, type)
+  const actors = /^lost\b/i.test(word) ? winnersOf(text, view, found, at + word.length) : found
   if (trigger.needs === 'speaker' && !actors.some((a) => a.role === 'actor')) return []
   if (!place) {
     const p = placeFor(text, view, type, mentions.places, focus)
@@ -523,12 +815,19 @@ function buildEvents(
       ? fromContext
       : [publicationSpan(published)]
   let modality = readModality(sentence.text, type, at - sentence.start)
+  if (STATUS_TYPES.has(type)) modality = statusModality(sentence, type, at, word, modality)
   const speech = SPEECH_TYPES.has(type)
   const source = speech ? null : findAttribution(sentence.text, sentence.start, view.actors, at)
   if (source && modality === 'asserted') {
     const own = actors.some((a) => a.role === 'actor' && a.name === source.name)
     modality = own ? 'claimed' : 'reported'
   }
+  // "agreed to reopen", "announced the reopening": a decision, whoever tells of it.
+  if (trigger.subtype === 'planned' && !IRREAL.has(modality)) modality = 'planned'
+  const times =
+    modality === 'planned' && / to re-?open$/i.test(word)
+      ? resolved.map((t) => aheadOf(t, at, published))
+      : resolved
   // A claim with no named source is the acting side's own ("the PMU … will hold the security file").
   const claimant = actors.find((a) => a.role === 'actor')
   const claimedBy =
@@ -556,7 +855,7 @@ function buildEvents(
     }
   }
   return places.flatMap((where, k) =>
-    resolved.map((time) => ({
+    times.map((time) => ({
       id: stableId(articleId, type, at + k / 100, time.start),
       articleId,
       type,
@@ -580,9 +879,19 @@ function buildEvents(
   )
 }
 
+/** Who a sentence reports as saying it ("the army said …", "…, officials said"), folded; '' when none. */
+function speakerOf(sentence: string): string {
+  const m =
+    /([\p{L}’' -]{3,60}?)\s+(?:said|says|told|reported|claimed|announced|confirmed|stated)\b/u.exec(
+      sentence,
+    )
+  return m ? m[1].trim().toLowerCase() : ''
+}
+
 /**
  * Drops an event that repeats an earlier one of the article: same type and time, and the same
- * place (or, for statements and threats, the same speaker).
+ * place (or, for statements and threats, the same speaker); at a site, also told by the same
+ * speaker. Who the repeat names as acting joins a first telling that named no one.
  */
 function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
   const key = (e: ArticleEvent) =>
@@ -601,12 +910,27 @@ function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
             .sort()
             .join(',')
         : '',
+      // The same status of a site told by two speakers is two claims, each with its own source.
+      e.place?.siteId ? speakerOf(e.sentence) : '',
     ].join('|')
-  const seen = new Set<string>()
-  return events.filter((e) => {
+  // "The crossing was closed. … the army closed the crossing": the second telling drops, but who
+  // it names as acting joins the first.
+  const at = new Map<string, number>()
+  const out: ArticleEvent[] = []
+  for (const e of events) {
     const k = key(e)
-    if (seen.has(k)) return false
-    seen.add(k)
-    return true
-  })
+    const i = at.get(k)
+    if (i === undefined) {
+      at.set(k, out.length)
+      out.push(e)
+      continue
+    }
+    const first = out[i]
+    if (first.actors.some((a) => a.role === 'actor')) continue
+    const actors = e.actors.filter(
+      (a) => a.role === 'actor' && !first.actors.some((b) => b.id === a.id),
+    )
+    if (actors.length) out[i] = { ...first, actors: [...first.actors, ...actors] }
+  }
+  return out
 }

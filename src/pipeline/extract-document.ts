@@ -1,19 +1,28 @@
 /** The whole pipeline for one document, as a pure function: document → article → mentions → events → facts. */
-import type { ArticleEvent, Mention, RawDocument, StatusFact, Article } from '../model/index.js'
+import type {
+  ArticleEvent,
+  Mention,
+  RawDocument,
+  StatusFact,
+  Article,
+  Site,
+} from '../model/index.js'
 import { extractArticle } from '../ingest/extract-article.js'
 import { canonicalUrl } from '../ingest/canonical-url.js'
 import { minhash } from '../ingest/near-duplicates.js'
 import { recogniseTimes } from '../time/recognise-times.js'
 import { dateOrderForUrl } from '../time/date-order.js'
-import { recognisePlaces } from '../places/recognise-places.js'
+import { annotatePlaces } from '../places/annotate-places.js'
+import { eventPlaces } from '../places/event-places.js'
 import { recogniseActors } from '../actors/recognise-actors.js'
 import { extractEvents, type CrossingRef } from '../events/extract-events.js'
 import { statusFacts } from '../sites/status-facts.js'
+import { foundSites } from '../sites/found-sites.js'
 import type { Gazetteer } from '../places/gazetteer.js'
 import type { ActorIndex } from '../actors/actor-index.js'
 
 /** Bumped whenever extraction changes, so stored documents are re-extracted on the next ingest. */
-export const PIPELINE_VERSION = '0.4.0'
+export const PIPELINE_VERSION = '0.5.0'
 
 /** What the pipeline reads from one document. */
 export interface DocumentResult {
@@ -21,6 +30,8 @@ export interface DocumentResult {
   mentions: Mention[]
   events: ArticleEvent[]
   statusFacts: StatusFact[]
+  /** Crossings no pack knows that the events take place at, as sites (see src/sites/found-sites.ts). */
+  sites: Site[]
   /** The page's canonical URL: the same page under another URL is a duplicate. */
   canonicalUrl: string | null
   /** MinHash signature of the text: republished copies of one story are near-duplicates. */
@@ -42,6 +53,20 @@ export interface PipelineContext {
   now: () => string
 }
 
+const withCountries = new WeakMap<PipelineContext, ReadonlyMap<string, CrossingRef>>()
+
+/** The context's crossings, each with the countries of its sides ("the Lebanon-Syria border"). */
+function crossingRefs(ctx: PipelineContext): ReadonlyMap<string, CrossingRef> {
+  const known = withCountries.get(ctx)
+  if (known) return known
+  const countries = new Map(ctx.gazetteer.knowledge.crossings.map((c) => [c.id, [...c.countries]]))
+  const refs = new Map(
+    [...ctx.crossings].map(([id, ref]) => [id, { countries: countries.get(id), ...ref }]),
+  )
+  withCountries.set(ctx, refs)
+  return refs
+}
+
 /** The stages after the article: mentions (time, place, actor) and the events they make up. */
 export function readArticle(
   article: Article,
@@ -50,9 +75,13 @@ export function readArticle(
 ): { mentions: Mention[]; events: ArticleEvent[] } {
   const published = article.published ?? ctx.now()
   const times = recogniseTimes(article.text, { published, dateOrder: dateOrderForUrl(url) })
-  const places = recognisePlaces(article.text, ctx.gazetteer)
+  const places = eventPlaces(article.text, annotatePlaces(article.text), ctx.gazetteer)
   const actors = recogniseActors(article.text, ctx.actors)
-  const events = extractEvents({ ...article, published }, { times, places, actors }, ctx.crossings)
+  const events = extractEvents(
+    { ...article, published },
+    { times, places, actors },
+    crossingRefs(ctx),
+  )
   const mentions: Mention[] = [...times, ...places, ...actors].sort((a, b) => a.start - b.start)
   return { mentions, events }
 }
@@ -67,6 +96,7 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
       mentions: [],
       events: [],
       statusFacts: [],
+      sites: [],
       canonicalUrl: canonical,
       signature: minhash(article.text),
       skipped: `language "${article.language}": stored, but only English reports are extracted further`,
@@ -77,7 +107,8 @@ export function extractDocument(doc: RawDocument, ctx: PipelineContext): Documen
     article,
     mentions,
     events,
-    statusFacts: statusFacts(events),
+    statusFacts: statusFacts(events, { undated: !article.published }),
+    sites: foundSites(events, article.url ?? article.id),
     canonicalUrl: canonical,
     signature: minhash(article.text),
   }

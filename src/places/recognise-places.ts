@@ -12,7 +12,8 @@ const COMMON_WORDS = new Set(
     ' ',
   ),
 )
-const CROSSING_WORDS =
+/** Words after a name that make it a crossing's: "Qaim border crossing", "Habur gate". */
+export const CROSSING_WORDS =
   /^\s+(?:border\s+)?(?:crossing(?:\s+point)?|checkpoint|border\s+post|border\s+gate|gate|terminal|port of entry)\b/i
 const COMPOUND_ADJECTIVE =
   /^-(?:backed|aligned|linked|allied|based|born|made|led|sponsored|funded|supported|run|held|controlled)\b/i
@@ -45,7 +46,11 @@ function toMention(text: string, start: number, end: number, e: GazetteerEntry):
 }
 
 /** Merges "Albukamal-Al Qaim" and "Qaim border crossing" into single crossing mentions. */
-function mergeCrossings(text: string, mentions: PlaceMention[], g: Gazetteer): PlaceMention[] {
+export function mergeCrossings(
+  text: string,
+  mentions: PlaceMention[],
+  g: Gazetteer,
+): PlaceMention[] {
   const out: PlaceMention[] = []
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]

@@ -159,36 +159,33 @@ async function findLineage(
   keys: string[],
 ): Promise<string> {
   if (!keys.length) return articleId
+  type Candidate = { id: string; signature: number[]; lineage_id: string | null }
   // The articles sharing the most bands are the likeliest copies; a story republished hundreds
-  // of times is compared with a few of its copies, not all of them. Exact copies share every band:
-  // when enough of them come first in one band's index order, they are the candidates, found
-  // without counting the bands of every copy (`copies`); otherwise the bands are counted.
-  const candidates = await tx.query<{
-    id: string
-    signature: number[]
-    lineage_id: string | null
-  }>(
-    `with copies as materialized (
-       select a.id, a.signature, a.lineage_id, $4::bigint as hits
-       from (select article_id from article_bands
-             where band_key = $3 and article_id <> $2
-             order by article_id limit ${COPY_SCAN}) f
-       join articles a on a.id = f.article_id
-       where (select count(*) from article_bands o
-              where o.article_id = f.article_id and o.band_key = any($1)) = $4
-       order by a.id limit ${MAX_LINEAGE_CANDIDATES})
-     select id, signature, lineage_id from (
-       select * from copies where (select count(*) from copies) = ${MAX_LINEAGE_CANDIDATES}
-       union all
-       select a.id, a.signature, a.lineage_id, c.hits
+  // of times is compared with a few of its copies, not all of them. Exact copies (the same
+  // signature, so all of its bands: bands are cut from the signature) rank first, by id: when
+  // the first articles of one band in index order hold enough of them, they are the candidates,
+  // found without counting the bands of every copy; otherwise the bands are counted.
+  let candidates = await tx.query<Candidate>(
+    `select a.id, a.signature, a.lineage_id
+     from (select article_id from article_bands
+           where band_key = $1 and article_id <> $2
+           order by article_id limit ${COPY_SCAN}) f,
+       lateral (select id, signature, lineage_id from articles
+                where id = f.article_id offset 0) a
+     where a.signature = $3::jsonb
+     order by f.article_id limit ${MAX_LINEAGE_CANDIDATES}`,
+    [keys[0], articleId, JSON.stringify(signature)],
+  )
+  if (candidates.length < MAX_LINEAGE_CANDIDATES) {
+    candidates = await tx.query<Candidate>(
+      `select a.id, a.signature, a.lineage_id
        from (select article_id, count(*) as hits from article_bands
              where band_key = any($1) and article_id <> $2
              group by article_id order by hits desc, article_id limit ${MAX_LINEAGE_CANDIDATES}) c
-       join articles a on a.id = c.article_id
-       where (select count(*) from copies) < ${MAX_LINEAGE_CANDIDATES}) found
-     order by hits desc, id`,
-    [keys, articleId, keys[0], keys.length],
-  )
+       join articles a on a.id = c.article_id order by c.hits desc, a.id`,
+      [keys, articleId],
+    )
+  }
   let lineage = articleId
   let best = SAME_LINEAGE
   for (const c of candidates) {
@@ -450,10 +447,16 @@ export class Store {
   async saveExtraction(x: Extraction): Promise<void> {
     await this.db.transaction(async (tx) => {
       const d = x.document
-      await tx.query(
+      const a = x.article
+      // Whether an earlier extraction of this document is to be replaced, and whether analysts
+      // corrected its events: a document stored for the first time needs neither looked at.
+      const [stored] = await tx.query<{ extracted: boolean; corrected: boolean }>(
         `insert into documents (hash, origin, url, content_type, content, hints, canonical_url)
          values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (hash) do update set canonical_url = coalesce(excluded.canonical_url, documents.canonical_url)`,
+         on conflict (hash) do update set canonical_url = coalesce(excluded.canonical_url, documents.canonical_url)
+         returning exists (select 1 from articles where document_hash = $1) as extracted,
+           exists (select 1 from corrections where target_kind = 'event' and article_id = $8
+                   and undone_at is null) as corrected`,
         [
           d.hash,
           d.origin,
@@ -462,16 +465,31 @@ export class Store {
           d.content,
           JSON.stringify(d.hints),
           x.canonicalUrl ?? null,
+          a.id,
         ],
       )
-      await tx.query('delete from articles where document_hash = $1', [d.hash])
-      const a = x.article
+      if (stored.extracted)
+        await tx.query('delete from articles where document_hash = $1', [d.hash])
       const signature = x.signature ?? []
       const keys = [...new Set(bandKeys(signature))]
+      const lineage = await findLineage(tx, a.id, signature, keys)
+      // The article, its bands and its mentions in one statement: one round trip, not three.
+      const mentions = x.mentions.map((m) => {
+        const { kind, text, start, end, ...value } = m
+        return { kind, text, start, end, value: JSON.stringify(value) }
+      })
       await tx.query(
-        `insert into articles (id, document_hash, title, byline, outlet, url, published, published_at,
-           published_strategy, text, pipeline_version, language, signature, lineage_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+        `with article as (
+           insert into articles (id, document_hash, title, byline, outlet, url, published,
+             published_at, published_strategy, text, pipeline_version, language, signature, lineage_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)),
+         bands as (
+           insert into article_bands (band_key, article_id)
+           select key, $1 from unnest($15::text[]) as key on conflict do nothing)
+         insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)
+         select $1, m.seq - 1, m.kind, m.start_offset, m.end_offset, m.text, m.value::jsonb
+         from unnest($16::text[], $17::int[], $18::int[], $19::text[], $20::text[])
+           with ordinality as m(kind, start_offset, end_offset, text, value, seq)`,
         [
           a.id,
           d.hash,
@@ -486,27 +504,21 @@ export class Store {
           x.pipelineVersion,
           a.language,
           JSON.stringify(signature),
-          await findLineage(tx, a.id, signature, keys),
+          lineage,
+          keys,
+          mentions.map((m) => m.kind),
+          mentions.map((m) => m.start),
+          mentions.map((m) => m.end),
+          mentions.map((m) => m.text),
+          mentions.map((m) => m.value),
         ],
       )
-      await insertRows(
-        tx,
-        'insert into article_bands (band_key, article_id)',
-        keys.map((key) => [key, a.id]),
-        'on conflict do nothing',
-      )
       for (const site of x.sites ?? []) await insertFoundSite(tx, site)
-      await insertRows(
-        tx,
-        'insert into mentions (article_id, seq, kind, start_offset, end_offset, text, value)',
-        x.mentions.map((m, seq) => {
-          const { kind, text, start, end, ...value } = m
-          return [a.id, seq, kind, start, end, text, JSON.stringify(value)]
-        }),
-      )
-      const corrections = await listCorrections(tx, { targetKind: 'event', articleId: a.id })
+      const corrections = stored.corrected
+        ? await listCorrections(tx, { targetKind: 'event', articleId: a.id })
+        : []
       const reviewed = corrections.length
-        ? reviewExtraction(x.events, corrections)
+        ? reviewExtraction(x.events, corrections, { undated: !x.article.published })
         : { events: x.events, statusFacts: x.statusFacts }
       await writeEvents(tx, a.id, reviewed.events, reviewed.statusFacts, x.events)
     })
@@ -744,7 +756,11 @@ export class Store {
     )
     const extracted = rows.map((r) => r.data)
     const corrections = await listCorrections(this.db, { targetKind: 'event', articleId })
-    const reviewed = reviewExtraction(extracted, corrections)
+    const [article] = await this.db.query<{ published: string | null }>(
+      'select published from articles where id = $1',
+      [articleId],
+    )
+    const reviewed = reviewExtraction(extracted, corrections, { undated: !article?.published })
     await this.db.query('delete from events where article_id = $1', [articleId])
     await writeEvents(this.db, articleId, reviewed.events, reviewed.statusFacts, extracted)
     return reviewed.orphans.map((c) => c.id)
