@@ -27,6 +27,9 @@ function legendRow(swatchClass: string, color: string, label: string): HTMLEleme
   return el('li', { className: 'legend-row' }, [swatch, el('span', { text: label })])
 }
 
+/** Screens this narrow show the legend folded. */
+const NARROW = '(max-width: 700px)'
+
 /** A map control explaining the colours of event points, clusters and crossing rings. */
 export class LegendControl implements IControl {
   private container: HTMLElement | null = null
@@ -45,17 +48,23 @@ export class LegendControl implements IControl {
         label,
       ),
     )
-    this.container = el(
-      'div',
+    // A disclosure, open on wide screens; on a phone it starts folded so the map stays visible.
+    const legend = el(
+      'details',
       { className: 'maplibregl-ctrl legend', attrs: { 'data-testid': 'legend' } },
       [
+        el('summary', { className: 'legend-summary', text: 'Legend' }),
         el('div', { className: 'legend-title', text: 'Events' }),
         el('ul', { className: 'legend-list' }, events),
         el('div', { className: 'legend-title', text: 'Crossings' }),
         el('ul', { className: 'legend-list' }, crossings),
       ],
     )
-    return this.container
+    const narrow = window.matchMedia(NARROW)
+    legend.open = !narrow.matches
+    narrow.addEventListener('change', (e) => (legend.open = !e.matches))
+    this.container = legend
+    return legend
   }
 
   /** Removes the legend box. */
