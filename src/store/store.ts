@@ -7,7 +7,6 @@ import { manualStatusFact } from '../review/manual-status.js'
 import { FOUND_ORIGIN } from '../sites/found-sites.js'
 import type {
   ApiEvent,
-  EventPoint,
   Article,
   ArticleEvent,
   Correction,
