@@ -1,7 +1,7 @@
 /** Near-duplicates: MinHash estimates, and lineages assigned in the store on every backend. */
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { bandKeys, minhash, similarity } from '../src/ingest/near-duplicates.ts'
+import { bandKeys, minhash, shingles, similarity } from '../src/ingest/near-duplicates.ts'
 import { backends } from './support/backends.ts'
 import { defaultContext } from '../src/pipeline/open-context.ts'
 import { ingestSources } from '../src/pipeline/ingest-sources.ts'
@@ -19,6 +19,24 @@ describe('minhash', () => {
     assert.equal(similarity(minhash(WIRE), minhash(WIRE)), 1)
     assert.deepEqual(minhash(''), [])
     assert.equal(bandKeys(minhash(WIRE)).length, 16)
+  })
+
+  it('hashes each five-word shingle as its words joined by spaces', () => {
+    const fnv = (text: string) => {
+      let h = 0x811c9dc5
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+      return h >>> 0
+    }
+    const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+    const text =
+      'Ḥimṣ, Homs and HOMS: the crossing at al-Qa’im reopened on 3 May. The crossing reopened.'
+    const w = words(text)
+    const expected = new Set(
+      w.slice(0, w.length - 4).map((_, i) => fnv(w.slice(i, i + 5).join(' '))),
+    )
+    assert.deepEqual(shingles(text), expected)
+    assert.deepEqual(shingles('Two words'), new Set([fnv('two words')]))
+    assert.deepEqual(shingles(' — '), new Set())
   })
 })
 
@@ -47,6 +65,34 @@ for (const backend of backends()) {
         assert.equal(rows[2].lineage_id, rows[2].id, 'another story starts its own')
         const { events } = await store.listEvents()
         assert.ok(events.every((e) => e.article.lineageId))
+      } finally {
+        await store.close()
+      }
+    })
+
+    it('keeps a story copied verbatim many times, and its near copies, in one lineage', async () => {
+      const store = await backend.open()
+      try {
+        const ctx = defaultContext()
+        // More exact copies than the candidates compared, so the copies are found by their bands
+        // in index order; the edited copy and the other story go through the band counting.
+        const copies = Array.from({ length: 20 }, (_, i) => `Wire copy ${i}\n\n${WIRE}\n`)
+        const docs = [...copies, `Edited copy\n\n${REPUBLISHED}\n`, `Other story\n\n${OTHER}\n`]
+        let n = 0
+        const stdin = async () => Buffer.from(docs[n++])
+        for (let i = 0; i < docs.length; i++) {
+          await ingestSources(store, ['-'], ctx, {}, undefined, { stdin })
+        }
+        const rows = await store.db.query<{ title: string; id: string; lineage_id: string }>(
+          'select title, id, lineage_id from articles',
+        )
+        const first = rows.find((r) => r.title === 'Wire copy 0')
+        assert.ok(first)
+        const lineages = new Map(rows.map((r) => [r.title, r.lineage_id]))
+        for (let i = 0; i < 20; i++) assert.equal(lineages.get(`Wire copy ${i}`), first.id)
+        assert.equal(lineages.get('Edited copy'), first.id)
+        const other = rows.find((r) => r.title === 'Other story')
+        assert.equal(other?.lineage_id, other?.id)
       } finally {
         await store.close()
       }

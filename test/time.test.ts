@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { recogniseTimes } from '../src/time/recognise-times.ts'
+import { addDays } from '../src/time/calendar.ts'
 import { TimeValue } from '../src/model/index.ts'
 
 /** Each mention as `[text, start, end, precision]`. */
@@ -250,5 +251,34 @@ describe('recogniseTimes: no false hits', () => {
       assert.doesNotThrow(() => TimeValue.parse(t.value), t.text)
       assert.equal(text.slice(t.start, t.end), t.text)
     }
+  })
+})
+
+describe('calendar arithmetic', () => {
+  it('adds days across months, leap days and years, the same on every call', () => {
+    const cases: [string, number, string][] = [
+      ['2024-02-28', 1, '2024-02-29'],
+      ['2023-02-28', 1, '2023-03-01'],
+      ['2024-12-31', 1, '2025-01-01'],
+      ['2024-03-01', -1, '2024-02-29'],
+      ['2024-05-07T10:00:00Z', -7, '2024-04-30'],
+      ['2019-09-30', 400, '2020-11-03'],
+    ]
+    for (let round = 0; round < 2; round++)
+      for (const [iso, days, want] of cases) assert.equal(addDays(iso, days), want)
+    // More distinct sums than are kept at once: every one still right.
+    const start = Date.UTC(2000, 0, 1)
+    for (let days = 0; days < 12_000; days++) {
+      const want = new Date(start + days * 864e5).toISOString().slice(0, 10)
+      assert.equal(addDays('2000-01-01', days), want)
+    }
+    assert.equal(addDays('2000-01-01', 11_999), '2032-11-07')
+  })
+
+  it('dates a bare weekday by the tense of its own sentence', () => {
+    const [past] = read('The crossing closed on Monday. Talks will resume soon.', '2024-05-08')
+    assert.deepEqual(past, ['Monday', '2024-05-06', '2024-05-06', 'day'])
+    const [future] = read('It was shut. The crossing will reopen on Monday!', '2024-05-08')
+    assert.deepEqual(future, ['Monday', '2024-05-13', '2024-05-13', 'day'])
   })
 })

@@ -122,6 +122,54 @@ describe('workers on PostgreSQL (pg-boss)', () => {
     }
   })
 
+  it('takes jobs a few at a time; a job that fails in a batch fails alone', async () => {
+    await server.createDatabase('bw_worker_batches')
+    const url = server.url('bw_worker_batches')
+    const docs = (await corpus(1)).slice(0, 7)
+    const store = await openStore({ dir: '', databaseUrl: url })
+    try {
+      const pipeline = defaultContext()
+      await syncPackSites(store, pipeline)
+      const queue = await bossQueue(url, { retryLimit: 0 })
+      const bad = { kind: 'document', document: { hash: '' } } as unknown as IngestJob
+      const jobs: IngestJob[] = docs.map((document) => ({ kind: 'document', document }))
+      for (const job of [...jobs.slice(0, 3), bad, ...jobs.slice(3)]) await queue.enqueue(job)
+      await queue.close()
+      const failed: string[] = []
+      const summary = await runWorker(
+        url,
+        { store, pipeline },
+        {
+          batchSize: 3,
+          retryLimit: 0,
+          untilEmpty: true,
+          onJobError: (_job, error) => failed.push(error.message),
+        },
+      )
+      assert.deepEqual(summary, { jobs: docs.length, failedAttempts: 1 })
+      assert.deepEqual(failed, ['a document job without a document'])
+      assert.equal((await store.counts()).documents, docs.length)
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        const { rows } = await client.query<{ state: string; n: string }>(
+          "select state, count(*) as n from pgboss.job where name = 'borderwatch-ingest' group by state order by state",
+        )
+        assert.deepEqual(
+          rows.map((r) => [r.state, Number(r.n)]),
+          [
+            ['completed', docs.length],
+            ['failed', 1],
+          ],
+        )
+      } finally {
+        await client.end()
+      }
+    } finally {
+      await store.close()
+    }
+  })
+
   it('watch queues new feed items for workers, once each', async () => {
     await server.createDatabase('bw_watch_queue')
     const url = server.url('bw_watch_queue')

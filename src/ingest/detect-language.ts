@@ -47,6 +47,8 @@ for (const [lang, list] of Object.entries(STOPWORDS)) {
   for (const word of list)
     STOPWORD_LANGUAGES.set(word, [...(STOPWORD_LANGUAGES.get(word) ?? []), lang])
 }
+/** The longest stopword: longer words need not be looked up. */
+const LONGEST_STOPWORD = Math.max(...[...STOPWORD_LANGUAGES.keys()].map((w) => w.length))
 
 /** The language the text itself shows, or null when it is too short or unclear. */
 export function languageOfText(text: string): string | null {
@@ -62,7 +64,9 @@ export function languageOfText(text: string): string | null {
   }
   const hits = new Map<string, number>()
   for (const w of words) {
-    for (const lang of STOPWORD_LANGUAGES.get(w) ?? []) hits.set(lang, (hits.get(lang) ?? 0) + 1)
+    if (w.length > LONGEST_STOPWORD) continue
+    const langs = STOPWORD_LANGUAGES.get(w)
+    if (langs) for (const lang of langs) hits.set(lang, (hits.get(lang) ?? 0) + 1)
   }
   let best: string | null = null
   let bestShare = 0

@@ -29,28 +29,48 @@ const COEFFICIENTS = (() => {
   return Array.from({ length: SIGNATURE_SIZE }, () => [next(), next()] as const)
 })()
 
-/** The set of hashed word shingles of a text (case, punctuation and spacing folded). */
-export function shingles(text: string): Set<number> {
+/**
+ * The hash of each word shingle of a text, in text order (repeats included): FNV-1a of the
+ * shingle's words joined by single spaces, computed without building the joined string.
+ */
+function shingleHashes(text: string): Uint32Array {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
-  const out = new Set<number>()
   if (words.length < SHINGLE_WORDS) {
-    if (words.length) out.add(fnv1a(words.join(' ')))
-    return out
+    return Uint32Array.from(words.length ? [fnv1a(words.join(' '))] : [])
   }
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    out.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')))
+  const out = new Uint32Array(words.length - SHINGLE_WORDS + 1)
+  for (let i = 0; i < out.length; i++) {
+    let h = 0x811c9dc5
+    for (let k = i; k < i + SHINGLE_WORDS; k++) {
+      if (k > i) {
+        h ^= 32
+        h = Math.imul(h, 0x01000193)
+      }
+      const w = words[k]
+      for (let c = 0; c < w.length; c++) {
+        h ^= w.charCodeAt(c)
+        h = Math.imul(h, 0x01000193)
+      }
+    }
+    out[i] = h >>> 0
   }
   return out
 }
 
+/** The set of hashed word shingles of a text (case, punctuation and spacing folded). */
+export function shingles(text: string): Set<number> {
+  return new Set(shingleHashes(text))
+}
+
 /** The MinHash signature of a text; empty for a text without words. */
 export function minhash(text: string): number[] {
-  const set = shingles(text)
-  if (!set.size) return []
+  const hashes = shingleHashes(text)
+  if (!hashes.length) return []
+  // A repeated shingle cannot change a minimum, so the hashes need no de-duplication.
   return COEFFICIENTS.map(([a, b]) => {
     let min = 0xffffffff
-    for (const x of set) {
-      const h = (Math.imul(a, x) + b) >>> 0
+    for (let i = 0; i < hashes.length; i++) {
+      const h = (Math.imul(a, hashes[i]) + b) >>> 0
       if (h < min) min = h
     }
     return min

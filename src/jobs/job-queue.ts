@@ -88,6 +88,12 @@ export async function bossQueue(
 export interface WorkerOptions extends QueueOptions {
   /** Jobs this process works on at once. */
   concurrency?: number
+  /**
+   * Jobs each loop takes from the queue at a time (default {@link FETCH_BATCH}), run one after
+   * another and marked completed together: one fetch and one completion per batch instead of
+   * per job.
+   */
+  batchSize?: number
   /** Stop once the queue holds no waiting, retrying or active job. */
   untilEmpty?: boolean
   onOutcome?: (o: IngestOutcome) => void
@@ -106,15 +112,23 @@ export interface WorkerSummary {
 /** How long an idle worker waits before it asks the queue again. */
 const IDLE_POLL_MS = 500
 
+/**
+ * Jobs a worker loop fetches at once. pg-boss orders the waiting jobs on every fetch, so its cost
+ * grows with the queue; a few jobs per fetch spread that over several pages, while a worker
+ * that dies leaves no more than a few active jobs to expire and be retried.
+ */
+export const FETCH_BATCH = 8
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
 /**
  * Works on the pg-boss ingest queue until `signal` aborts (or, with `untilEmpty`, the queue is
- * empty). Each of `concurrency` loops fetches the next job as soon as the last one is done and
- * waits only when the queue is empty. A job that throws is retried by pg-boss with back-off; one
- * whose worker dies expires after `jobTimeoutSeconds` and is retried by another worker.
+ * empty). Each of `concurrency` loops fetches the next jobs (`batchSize` at a time) as soon as
+ * the last are done, and waits only when the queue is empty; a stop takes effect between batches.
+ * A job that throws is retried by pg-boss with back-off; one whose worker dies expires after
+ * `jobTimeoutSeconds` and is retried by another worker.
  */
 export async function runWorker(
   databaseUrl: string,
@@ -125,22 +139,30 @@ export async function runWorker(
   const summary: WorkerSummary = { jobs: 0, failedAttempts: 0 }
   const idle = async (): Promise<boolean> =>
     !!options.untilEmpty && (await boss.getQueueSize(INGEST_QUEUE, { before: 'completed' })) === 0
+  const batchSize = Math.max(1, options.batchSize ?? FETCH_BATCH)
   const loop = async () => {
     while (!options.signal?.aborted) {
-      const [job] = await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: 1 })
-      if (!job) {
+      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize })
+      if (!jobs.length) {
         if (await idle()) return
         await sleep(IDLE_POLL_MS)
         continue
       }
+      const done: string[] = []
       try {
-        for (const o of await runIngestJob(ctx, job.data)) options.onOutcome?.(o)
-        summary.jobs++
-        await boss.complete(INGEST_QUEUE, job.id)
-      } catch (error) {
-        summary.failedAttempts++
-        options.onJobError?.(job.data, error as Error)
-        await boss.fail(INGEST_QUEUE, job.id, { message: (error as Error).message })
+        for (const job of jobs) {
+          try {
+            for (const o of await runIngestJob(ctx, job.data)) options.onOutcome?.(o)
+            summary.jobs++
+            done.push(job.id)
+          } catch (error) {
+            summary.failedAttempts++
+            options.onJobError?.(job.data, error as Error)
+            await boss.fail(INGEST_QUEUE, job.id, { message: (error as Error).message })
+          }
+        }
+      } finally {
+        if (done.length) await boss.complete(INGEST_QUEUE, done)
       }
     }
   }

@@ -4,11 +4,19 @@ const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g
 const APOSTROPHES = /['’‘`ʿʾʼ´]/g
 const ARTICLE = /^(al|el|ad|ash|as|at|az|an|ar|ath|adh)[\s-]+/i
 
+/** Printable ASCII and ASCII white space: text the fast path of {@link foldName} folds alike. */
+const ASCII = /^[\t-\r -~]*$/
+/** What folding removes from ASCII text: white space, hyphens, underscores, dots, apostrophes. */
+const ASCII_DROPPED = /[\t-\r \-_.'`]+/g
+
 /**
  * Lower-cases, strips diacritics and Arabic vowel marks, drops apostrophes and ayn/hamza marks,
  * and removes spaces and hyphens: "Al-Qa'im", "Al Qaim" and "al Qa’im" all become "alqaim".
+ * ASCII text (most names in English reports) takes a shortcut with the same result: it has no
+ * marks to strip and nothing to decompose.
  */
 export function foldName(name: string): string {
+  if (ASCII.test(name)) return name.replace(ASCII_DROPPED, '').toLowerCase()
   return name
     .normalize('NFKD')
     .replace(MARKS, '')

@@ -8,13 +8,16 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’ʿʾ]*/gu
+const POSSESSIVE_END = new Set(['s', "'", '’'])
 
 /** Splits text into word tokens; hyphens, spaces and punctuation separate them. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(WORD)) {
-    let word = m[0].replace(/['’]s$/, '').replace(/['’]$/, '')
-    if (!word) word = m[0]
+    let word = m[0]
+    // Only a word ending in "s" or an apostrophe can lose a possessive.
+    if (POSSESSIVE_END.has(word[word.length - 1]))
+      word = word.replace(/['’]s$/, '').replace(/['’]$/, '') || m[0]
     tokens.push({ text: word, start: m.index, end: m.index + word.length })
   }
   return tokens

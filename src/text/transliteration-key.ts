@@ -33,8 +33,16 @@ const ARTICLES = new Set([
 /** "Abu", "Abou", "Albu", "Bou": one Arabic word (father of / people of) in many spellings. */
 const ABU = new Set(['abu', 'abou', 'abo', 'albu', 'bou', 'bu', 'aboo'])
 
-/** Lower case without diacritics, Arabic vowel marks, apostrophes or ayn/hamza marks. */
+/** Printable ASCII: no marks to strip, nothing to decompose, only `'` and `` ` `` to drop. */
+const ASCII = /^[ -~]*$/
+const ASCII_APOSTROPHES = /['`]/g
+
+/**
+ * Lower case without diacritics, Arabic vowel marks, apostrophes or ayn/hamza marks. ASCII words
+ * (most words of an English report) take a shortcut with the same result.
+ */
 export function plainWord(word: string): string {
+  if (ASCII.test(word)) return word.replace(ASCII_APOSTROPHES, '').toLowerCase()
   return (
     word
       .normalize('NFKD')
@@ -46,11 +54,26 @@ export function plainWord(word: string): string {
   )
 }
 
+/** Skeletons already computed: a report's words recur, in it and across reports. */
+const skeletons = new Map<string, string>()
+/** Most skeletons kept; the memo starts again when full, so memory stays bounded. */
+const MAX_SKELETONS = 50_000
+
 /**
  * The loose key of one word: '' for a free-standing article, else consonants with every vowel
  * written "a" and doubled letters collapsed ("Boukamal" → "bakamal", "Qa'im" → "kam").
  */
 export function wordSkeleton(word: string): string {
+  let key = skeletons.get(word)
+  if (key === undefined) {
+    if (skeletons.size >= MAX_SKELETONS) skeletons.clear()
+    key = skeletonOf(word)
+    skeletons.set(word, key)
+  }
+  return key
+}
+
+function skeletonOf(word: string): string {
   let w = plainWord(word).replace(/[^a-z0-9]/g, '')
   if (!w) return ''
   if (ARTICLES.has(w)) return ''

@@ -11,11 +11,23 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
 
+/** Sums already worked out by {@link addDays}: a report asks for the same few days again and again. */
+const daySums = new Map<string, string>()
+/** Most sums kept; the memo starts again when full, so memory stays bounded. */
+const MAX_DAY_SUMS = 10_000
+
 /** Adds days (negative to go back) to an ISO date. */
 export function addDays(iso: string, days: number): string {
-  const d = dayOf(iso)
-  d.setUTCDate(d.getUTCDate() + days)
-  return isoDay(d)
+  const key = `${iso} ${days}`
+  let sum = daySums.get(key)
+  if (sum === undefined) {
+    const d = dayOf(iso)
+    d.setUTCDate(d.getUTCDate() + days)
+    sum = isoDay(d)
+    if (daySums.size >= MAX_DAY_SUMS) daySums.clear()
+    daySums.set(key, sum)
+  }
+  return sum
 }
 
 /** Adds whole years to an ISO date. */

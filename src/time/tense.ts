@@ -5,11 +5,16 @@ const FUTURE =
 const PAST =
   /\b(was|were|had|did|said|says|told|took|met|came|went|began|saw|held|left|fled|hit|struck|fought|seized|reported|announced|(?<!\b(?:be|been|being|is|are|am|get|gets|got)\s+)(?!(?:postponed|delayed|scheduled|planned)\b)\w{3,}ed)\b/gi
 
+/** True for a character that ends a sentence: `.`, `!`, `?` or a line break. */
+function endsSentence(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 10
+}
+
 function sentenceBounds(text: string, offset: number): [number, number] {
   let from = offset
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--
+  while (from > 0 && !endsSentence(text.charCodeAt(from - 1))) from--
   let to = offset
-  while (to < text.length && !/[.!?\n]/.test(text[to])) to++
+  while (to < text.length && !endsSentence(text.charCodeAt(to))) to++
   return [from, to]
 }
 
