@@ -5,6 +5,7 @@ import { backends } from './support/backends.ts'
 import { contentHash } from '../src/ingest/read-sources.ts'
 import { defaultContext } from '../src/pipeline/open-context.ts'
 import { extractDocument, PIPELINE_VERSION } from '../src/pipeline/extract-document.ts'
+import { ingestDocument } from '../src/pipeline/ingest-sources.ts'
 import type { Mention, RawDocument } from '../src/model/index.ts'
 
 const REPORT =
@@ -118,6 +119,24 @@ for (const backend of backends()) {
           [id],
         )
         assert.deepEqual(counts, [{ mentions: 0, bands: 0 }])
+      } finally {
+        await store.close()
+      }
+    })
+
+    it('stores one of two copies of a page ingested at the same moment', async () => {
+      const store = await backend.open()
+      try {
+        const ctx = defaultContext()
+        const page = (n: number) =>
+          `<html><head><link rel="canonical" href="https://news.example/story"></head><body><article><p>Jordan reopened the Jaber crossing with Syria on Monday, officials said, and the first traders crossed before noon. Edition ${n}.</p></article></body></html>`
+        const copies = [1, 2].map((n) => ({
+          ...document(page(n)),
+          contentType: 'text/html' as const,
+        }))
+        const outcomes = await Promise.all(copies.map((d) => ingestDocument(store, d, ctx)))
+        assert.deepEqual(outcomes.map((o) => o.status).sort(), ['duplicate', 'stored'])
+        assert.equal((await store.counts()).documents, 1)
       } finally {
         await store.close()
       }

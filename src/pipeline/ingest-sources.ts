@@ -93,11 +93,15 @@ export async function ingestDocument(
     }
   }
   const { skipped, ...result } = extracted
-  const twin = result.canonicalUrl && (await store.documentByCanonicalUrl(result.canonicalUrl))
-  if (!version && twin && twin !== doc.hash) {
+  // A page first seen under this canonical URL is stored; a later copy is a duplicate, even when
+  // two workers store copies at the same moment (the store checks under a lock on the URL).
+  const twin = await store.saveExtraction(
+    { document: doc, ...result, pipelineVersion: PIPELINE_VERSION },
+    { unlessCanonicalTwin: !version },
+  )
+  if (twin) {
     return { input: doc.origin, status: 'duplicate', note: `same page as ${result.canonicalUrl}` }
   }
-  await store.saveExtraction({ document: doc, ...result, pipelineVersion: PIPELINE_VERSION })
   return {
     input: doc.origin,
     status: version ? 're-extracted' : 'stored',

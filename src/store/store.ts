@@ -144,6 +144,12 @@ async function insertFoundSite(tx: SqlClient, s: Site): Promise<void> {
   )
 }
 
+/**
+ * The class of the advisory locks taken on canonical URLs (the second key is the URL's hash), so
+ * two workers storing copies of one page at the same moment store one.
+ */
+const CANONICAL_URL_LOCK = 4_242_013
+
 /** How many of the first articles sharing a new article's first band are checked for exact copies. */
 const COPY_SCAN = 64
 
@@ -442,11 +448,31 @@ export class Store {
     )
   }
 
-  /** Stores a document and its extraction, replacing any earlier extraction of it, atomically. */
-  async saveExtraction(x: Extraction): Promise<void> {
-    await this.db.transaction(async (tx) => {
+  /**
+   * Stores a document and its extraction, replacing any earlier extraction of it, atomically.
+   * With `unlessCanonicalTwin`, a document whose canonical URL another stored document has is
+   * not stored: the twin's hash is returned instead (null when stored).
+   */
+  async saveExtraction(
+    x: Extraction,
+    options: { unlessCanonicalTwin?: boolean } = {},
+  ): Promise<string | null> {
+    return this.db.transaction(async (tx) => {
       const d = x.document
       const a = x.article
+      if (options.unlessCanonicalTwin && x.canonicalUrl) {
+        // Checked under a lock on the URL: a copy another worker is storing now is seen here.
+        if (tx.backend === 'postgres')
+          await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [
+            CANONICAL_URL_LOCK,
+            x.canonicalUrl,
+          ])
+        const [twin] = await tx.query<{ hash: string }>(
+          'select hash from documents where canonical_url = $1 and hash <> $2 limit 1',
+          [x.canonicalUrl, d.hash],
+        )
+        if (twin) return twin.hash
+      }
       // Whether an earlier extraction of this document is to be replaced, and whether analysts
       // corrected its events: a document stored for the first time needs neither looked at.
       const [stored] = await tx.query<{ extracted: boolean; corrected: boolean }>(
@@ -520,6 +546,7 @@ export class Store {
         ? reviewExtraction(x.events, corrections, { undated: !x.article.published })
         : { events: x.events, statusFacts: x.statusFacts }
       await writeEvents(tx, a.id, reviewed.events, reviewed.statusFacts, x.events)
+      return null
     })
   }
 
