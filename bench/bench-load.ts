@@ -53,7 +53,7 @@ export async function benchLoad(seconds: number): Promise<string[][]> {
   const store = await openStore({ dir })
   const ctx = defaultContext()
   try {
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     await ingestSources(store, [SAMPLES_DIR], ctx)
     await addUser(store.db, 'loader', 'analyst', 'bench')
     const { token } = await createToken(store.db, 'loader', 'load bench', 'bench')

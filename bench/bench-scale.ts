@@ -150,7 +150,7 @@ async function child(mode: string, arg: string, pages: number): Promise<void> {
   if (mode === 'pglite') {
     const docs = await scaleCorpus(pages)
     const store = await openStore({ dir: arg })
-    await syncPackSites(store, pipeline)
+    await syncPackSites(store)
     const queue = inlineQueue({ store, pipeline })
     first = Date.now()
     for (const document of docs) {
@@ -254,7 +254,7 @@ export async function benchScale(pages = 20_000): Promise<[string, string, strin
       await server.createDatabase(name)
       const url = server.url(name)
       const store = await openStore({ dir: '', databaseUrl: url })
-      await syncPackSites(store, defaultContext())
+      await syncPackSites(store)
       const queue = await bossQueue(url)
       const t0 = performance.now()
       for (const document of docs) await queue.enqueue({ kind: 'document', document })

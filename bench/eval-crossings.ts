@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   let records: (StatusRecord | ClusterRecord | { kind: string })[] = []
   try {
     const store = await openStore({ dir: dbDir })
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     const summary = await ingestSources(store, [path.join(dir, 'articles.jsonl')], ctx)
     console.log(
       `ingested: ${summary.stored} stored, ${summary.failed} failed, ${summary.duplicates} duplicates`,

@@ -183,7 +183,7 @@ async function profile(pages: number, withStore: boolean): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'borderwatch-profile-'))
   try {
     const store = await openStore({ dir })
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     const write = await timeWrites(store, extractions, docs)
     await store.close()
     process.stdout.write(
@@ -196,7 +196,7 @@ async function profile(pages: number, withStore: boolean): Promise<void> {
   try {
     await server.createDatabase('bw_profile')
     const store = await openStore({ dir: '', databaseUrl: server.url('bw_profile') })
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     await store.close()
     const before = serverCpuMs()
     const again = await openStore({ dir: '', databaseUrl: server.url('bw_profile') })

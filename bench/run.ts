@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'borderwatch-bench-'))
   try {
     const store = await openStore({ dir })
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     const t2 = performance.now()
     const summary = await ingestSources(store, [SAMPLES_DIR], ctx)
     const ingestMs = performance.now() - t2

@@ -44,7 +44,7 @@ for (const backend of backends()) {
       const store = await backend.open()
       try {
         const ctx = defaultContext()
-        await syncPackSites(store, ctx)
+        await syncPackSites(store)
         const rule = { sites: ['Nassib'], types: [], radiusKm: 50 }
         assert.deepEqual(await findAlerts(store, rule), [], 'the first run only records the state')
 

@@ -21,12 +21,7 @@ import { requiredAccess } from '../src/server/access-policy.ts'
 import { readAudit } from '../src/review/audit-log.ts'
 import { backends, tempDir } from './support/backends.ts'
 import { runCli } from './support/run-cli.ts'
-
-/** A response body as loosely typed JSON, for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(res: Response | Promise<Response>): Promise<any> {
-  return (await res).json()
-}
+import { json } from './support/json-body.ts'
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 const REPORT = {

@@ -567,7 +567,7 @@ async function storeWith(
   const dir = tempDir()
   const store = await openStore({ dir })
   const ctx = defaultContext()
-  await syncPackSites(store, ctx)
+  await syncPackSites(store)
   const seed = await ingestSources(store, [SEED], ctx, { published: '2019-09-30T19:03+03:00' })
   assert.equal(seed.failed.length, 0)
   const rest = await ingestSources(store, inputs, ctx)

@@ -24,7 +24,7 @@ for (const backend of backends()) {
     it('re-extracts only what an older pipeline read, then nothing', async () => {
       const store = await backend.open()
       try {
-        await syncPackSites(store, ctx)
+        await syncPackSites(store)
         await ingestSources(store, INPUTS, ctx)
         const events = (await store.counts()).events
         await store.db.query(
@@ -52,7 +52,7 @@ for (const backend of backends()) {
     it('re-extracts everything with --all, and resumes an interrupted run', async () => {
       const store = await backend.open()
       try {
-        await syncPackSites(store, ctx)
+        await syncPackSites(store)
         await ingestSources(store, INPUTS, ctx)
         assert.equal((await reprocess(store, ctx, { all: true, batchSize: 2 })).reprocessed, 3)
         assert.equal(await store.getSetting('reprocess-all-started'), null)

@@ -23,11 +23,12 @@ import type { ApiEvent, ArticleEvent, Correction } from '../src/model/index.ts'
 import { createApp } from '../src/server/create-app.ts'
 import { addUser } from '../src/auth/user-repository.ts'
 import { createToken } from '../src/auth/token-repository.ts'
+import { json } from './support/json-body.ts'
 
 const ctx = defaultContext()
 
 async function samples(store: Store): Promise<void> {
-  await syncPackSites(store, ctx)
+  await syncPackSites(store)
   await ingestSources(store, [SAMPLES_DIR], ctx)
 }
 
@@ -382,12 +383,6 @@ describe('applying corrections (pure)', () => {
     assert.deepEqual(events[0].review?.corrections, ['r-1', 'r-2', 'r-3'])
   })
 })
-
-/** A response body as loosely typed JSON, for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(res: Response | Promise<Response>): Promise<any> {
-  return (await res).json()
-}
 
 describe('review over HTTP', () => {
   let store: Store

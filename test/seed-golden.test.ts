@@ -42,7 +42,7 @@ describe('seed report golden test', { skip: missing }, () => {
     dir = tempDir()
     store = await openStore({ dir })
     const ctx = defaultContext()
-    await syncPackSites(store, ctx)
+    await syncPackSites(store)
     const result = await ingestSources(store, [SEED], ctx, { published: '2019-09-30T19:03+03:00' })
     assert.equal(result.stored, 1)
     events = (await store.listEvents()).events.sort(

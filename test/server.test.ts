@@ -5,12 +5,7 @@ import { createApp } from '../src/server/create-app.ts'
 import { addUser } from '../src/auth/user-repository.ts'
 import { createToken } from '../src/auth/token-repository.ts'
 import { samplesStore, type SamplesStore } from './support/samples-store.ts'
-
-/** A response body as loosely typed JSON, for assertions. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(res: Response | Promise<Response>): Promise<any> {
-  return (await res).json()
-}
+import { json } from './support/json-body.ts'
 
 describe('HTTP API', () => {
   let samples: SamplesStore

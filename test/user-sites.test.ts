@@ -19,6 +19,7 @@ import { createApp } from '../src/server/create-app.ts'
 import { addUser } from '../src/auth/user-repository.ts'
 import { createToken } from '../src/auth/token-repository.ts'
 import { runCli } from './support/run-cli.ts'
+import { json } from './support/json-body.ts'
 
 const CLOSURE = `Pakistan shuts Wagah crossing
 
@@ -150,11 +151,6 @@ for (const backend of backends()) {
   })
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function json(res: Response | Promise<Response>): Promise<any> {
-  return (await res).json()
-}
-
 describe('sites over HTTP', () => {
   let store: Store
   let app: ReturnType<typeof createApp>
@@ -214,39 +210,26 @@ describe('sites from the CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-sites-cli-'))
     const db = path.join(dir, 'db')
     try {
-      const bad = runCli(db, [
-        'sites',
-        'add',
-        '--name',
-        'Wagah',
-        '--countries',
-        'PK,IN',
-        '--lat',
-        'north',
-        '--lon',
-        '74.57',
-        '--source',
-        'test',
-      ])
+      const add = (lat: string, ...more: string[]) =>
+        runCli(db, [
+          'sites',
+          'add',
+          '--name',
+          'Wagah',
+          '--countries',
+          'PK,IN',
+          '--lat',
+          lat,
+          '--lon',
+          '74.5728',
+          '--source',
+          'test',
+          ...more,
+        ])
+      const bad = add('north')
       assert.equal(bad.status, 2)
       assert.equal(bad.stderr.trim(), 'borderwatch: --lat north: not a number')
-      const good = runCli(db, [
-        'sites',
-        'add',
-        '--name',
-        'Wagah',
-        '--countries',
-        'PK,IN',
-        '--lat',
-        '31.6047',
-        '--lon',
-        '74.5728',
-        '--side',
-        'IN=Attari',
-        '--source',
-        'test',
-        '--json',
-      ])
+      const good = add('31.6047', '--side', 'IN=Attari', '--json')
       assert.equal(good.status, 0, good.stderr)
       assert.equal(JSON.parse(good.stdout).site.id, 'wagah')
       const shown = runCli(db, ['site', 'Attari'])

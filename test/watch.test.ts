@@ -98,7 +98,7 @@ for (const backend of backends()) {
       const store = await backend.open()
       try {
         const pipeline = defaultContext()
-        await syncPackSites(store, pipeline)
+        await syncPackSites(store)
         const feeds = new FeedStore(store.db)
         const queue = inlineQueue({ store, pipeline, fetch: { allowPrivate: true } })
         const a = `${served.base}/a.xml`

@@ -56,14 +56,14 @@ describe('workers on PostgreSQL (pg-boss)', () => {
     const dir = tempDir()
     const reference = await openStore({ dir })
     const pipeline = defaultContext()
-    await syncPackSites(reference, pipeline)
+    await syncPackSites(reference)
     const inline = inlineQueue({ store: reference, pipeline })
     for (const document of docs) await inline.enqueue({ kind: 'document', document })
     const expected = await reference.counts()
     await reference.close()
 
     const store = await openStore({ dir: '', databaseUrl: url })
-    await syncPackSites(store, pipeline)
+    await syncPackSites(store)
     const queue = await bossQueue(url, options)
     const jobs: IngestJob[] = docs.map((document) => ({ kind: 'document', document }))
     // The first five twice over: a job queued twice is applied once.
@@ -129,7 +129,7 @@ describe('workers on PostgreSQL (pg-boss)', () => {
     const store = await openStore({ dir: '', databaseUrl: url })
     try {
       const pipeline = defaultContext()
-      await syncPackSites(store, pipeline)
+      await syncPackSites(store)
       const queue = await bossQueue(url, { retryLimit: 0 })
       const bad = { kind: 'document', document: { hash: '' } } as unknown as IngestJob
       const jobs: IngestJob[] = docs.map((document) => ({ kind: 'document', document }))
@@ -194,7 +194,7 @@ describe('workers on PostgreSQL (pg-boss)', () => {
     const store = await openStore({ dir: '', databaseUrl: url })
     try {
       const pipeline = defaultContext()
-      await syncPackSites(store, pipeline)
+      await syncPackSites(store)
       const queue = await bossQueue(url)
       const feeds = new FeedStore(store.db)
       const options = {

@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import { findAlerts, AlertError, type Alert } from '../alerts/find-alerts.js'
 import { deliverDue, queueDeliveries } from '../alerts/deliver-webhooks.js'
-import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { syncPackSites } from '../pipeline/open-context.js'
 import { CliError } from './cli-error.js'
 import { numberOption } from './job-options.js'
 import type { WithStore } from './route-command.js'
@@ -71,7 +71,7 @@ export function registerAlertsCommand(program: Command, withStore: WithStore): C
       const bad = flags.webhook.find((u) => !/^https?:\/\//i.test(u))
       if (bad) throw new CliError('bad-argument', `--webhook ${bad}: not an http(s) URL`)
       await withStore(async (store) => {
-        await syncPackSites(store, defaultContext())
+        await syncPackSites(store)
         let alerts: Alert[]
         try {
           alerts = await findAlerts(store, {

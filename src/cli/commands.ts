@@ -482,7 +482,7 @@ export function buildProgram(): Command {
         throw new CliError('bad-argument', `--as-of ${opts.asOf}: use a date as YYYY-MM-DD`)
       }
       await withStore(program, async (store) => {
-        await syncPackSites(store, defaultContext())
+        await syncPackSites(store)
         const sites = await findSitesWithStatus(store, name, opts.asOf)
         if (!sites.length) throw new CliError('not-found', `no site named "${name}"`)
         if (opts.json) {
@@ -544,7 +544,7 @@ export function buildProgram(): Command {
             `--country ${opts.country}: use a two-letter code, e.g. SY`,
           )
         await withStore(program, async (store) => {
-          await syncPackSites(store, defaultContext())
+          await syncPackSites(store)
           const sites = (await sitesWithStatus(store, opts.on)).filter(
             (s) =>
               (opts.all || s.timeline.length > 0) &&
@@ -637,7 +637,7 @@ export function buildProgram(): Command {
     )
     .action(async (opts: ServeFlags) => {
       await withStore(program, async (store) => {
-        await syncPackSites(store, defaultContext())
+        await syncPackSites(store)
         const watcher = opts.watch
           ? startBackgroundWatch(store, readWatchList(opts.watch), {
               databaseUrl: storeLocation(program.opts<GlobalOptions>().db).databaseUrl,

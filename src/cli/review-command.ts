@@ -13,7 +13,7 @@ import { listCorrections } from '../review/correction-store.js'
 import { readAudit } from '../review/audit-log.js'
 import { editPatch, reviewTime } from '../review/review-input.js'
 import { ReviewError } from '../review/review-error.js'
-import { defaultContext, syncPackSites } from '../pipeline/open-context.js'
+import { syncPackSites } from '../pipeline/open-context.js'
 import { CliError } from './cli-error.js'
 import { collect } from './repeatable-option.js'
 import { formatTable } from './format-table.js'
@@ -56,7 +56,7 @@ async function run(
 ): Promise<void> {
   await withStore(async (store) => {
     try {
-      await syncPackSites(store, defaultContext())
+      await syncPackSites(store)
       const request = await build(store)
       const result = await addCorrection(
         store,

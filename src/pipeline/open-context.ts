@@ -24,14 +24,19 @@ export function defaultContext(): PipelineContext {
   return contextOver(defaultGazetteer())
 }
 
+/** The registry origin of the shipped packs' sites: `pack:<name>@<version>,…`. */
+export function packOrigin(): string {
+  return `pack:${loadKnowledge()
+    .packs.map((p) => `${p.name}@${p.version}`)
+    .join(',')}`
+}
+
 /**
  * Writes the packs' sites into the registry, so sites exist before any report names them, then
  * the analysts' sites over them (an analyst's change to a pack site stands).
  */
-export async function syncPackSites(store: Store, _ctx?: PipelineContext): Promise<void> {
-  const packs = loadKnowledge()
-  const origin = packs.packs.map((p) => `${p.name}@${p.version}`).join(',')
-  await store.syncSites(packSites(packs), `pack:${origin}`)
+export async function syncPackSites(store: Store): Promise<void> {
+  await store.syncSites(packSites(loadKnowledge()), packOrigin())
   const users = await listUserSites(store.db)
   if (users.length)
     await store.syncSites(

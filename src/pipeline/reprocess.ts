@@ -2,6 +2,7 @@
  * Re-runs the pipeline on stored documents, in batches. Each document is replaced in its own
  * transaction, so an interrupted run loses nothing and a second run picks up where it stopped.
  */
+import type { RawDocument } from '../model/index.js'
 import type { Store } from '../store/store.js'
 import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extract-document.js'
 
@@ -12,6 +13,20 @@ export interface ReprocessSummary {
 }
 
 const ALL_STARTED = 'reprocess-all-started'
+
+/**
+ * Extracts one stored document again and replaces what was stored from it, in one transaction;
+ * returns how many events it holds now.
+ */
+export async function reextract(
+  store: Store,
+  ctx: PipelineContext,
+  document: RawDocument,
+): Promise<number> {
+  const result = extractDocument(document, ctx)
+  await store.saveExtraction({ document, ...result, pipelineVersion: PIPELINE_VERSION })
+  return result.events.length
+}
 
 /**
  * Extracts again every document an older pipeline version read; with `all`, every document.
@@ -39,10 +54,8 @@ export async function reprocess(
     })
     if (!batch.length) break
     for (const document of batch) {
-      const result = extractDocument(document, ctx)
-      await store.saveExtraction({ document, ...result, pipelineVersion: PIPELINE_VERSION })
+      summary.events += await reextract(store, ctx, document)
       summary.reprocessed++
-      summary.events += result.events.length
     }
     after = batch.at(-1)!.hash
     options.onBatch?.(summary.reprocessed)

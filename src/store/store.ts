@@ -125,11 +125,26 @@ async function insertRows(
   }
 }
 
-/** Adds a crossing found in a report's text to the registry, unless an entry has its id. */
-async function insertFoundSite(tx: SqlClient, s: Site): Promise<void> {
+/**
+ * Writes one registry entry with its origin. With `replace`, an entry of the same id is replaced
+ * (packs and analysts' sites); without, it is left as it is (crossings found in a report's text).
+ */
+export async function writeSite(
+  tx: SqlClient,
+  s: Site,
+  origin: string,
+  options: { replace: boolean },
+): Promise<void> {
   await tx.query(
     `insert into sites (id, kind, name, names, countries, lat, lon, source, origin)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (id) do ${
+       options.replace
+         ? `update set kind = excluded.kind, name = excluded.name,
+       names = excluded.names, countries = excluded.countries, lat = excluded.lat,
+       lon = excluded.lon, source = excluded.source, origin = excluded.origin`
+         : 'nothing'
+     }`,
     [
       s.id,
       s.kind,
@@ -139,7 +154,7 @@ async function insertFoundSite(tx: SqlClient, s: Site): Promise<void> {
       s.lat,
       s.lon,
       s.source,
-      FOUND_ORIGIN,
+      origin,
     ],
   )
 }
@@ -402,14 +417,7 @@ export class Store {
     after?: string
     limit: number
   }): Promise<RawDocument[]> {
-    const rows = await this.db.query<{
-      hash: string
-      origin: string
-      url: string | null
-      content_type: RawDocument['contentType']
-      content: string
-      hints: RawDocument['hints']
-    }>(
+    return this.documents(
       `select d.hash, d.origin, d.url, d.content_type, d.content, d.hints
        from documents d left join articles a on a.document_hash = d.hash
        where d.hash > $1
@@ -417,6 +425,35 @@ export class Store {
        order by d.hash limit $2`,
       [options.after ?? '', options.limit, options.extractedBefore ?? options.version],
     )
+  }
+
+  /**
+   * The stored documents whose reports were linked to `siteId` (an event or a status fact there),
+   * or whose text contains one of `names` (case-insensitive), in hash order.
+   */
+  async documentsAbout(siteId: string, names: string[]): Promise<RawDocument[]> {
+    const containing = names.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    return this.documents(
+      `select d.hash, d.origin, d.url, d.content_type, d.content, d.hints
+       from documents d join articles a on a.document_hash = d.hash
+       where a.id in (select article_id from events where site_id = $1)
+          or a.id in (select article_id from site_status where site_id = $1)
+          or a.text ilike any($2::text[])
+       order by d.hash`,
+      [siteId, containing],
+    )
+  }
+
+  /** Runs a query selecting documents' columns and returns them as raw documents. */
+  private async documents(sql: string, params: unknown[]): Promise<RawDocument[]> {
+    const rows = await this.db.query<{
+      hash: string
+      origin: string
+      url: string | null
+      content_type: RawDocument['contentType']
+      content: string
+      hints: RawDocument['hints']
+    }>(sql, params)
     return rows.map((r) => ({
       hash: r.hash,
       origin: r.origin,
@@ -538,7 +575,7 @@ export class Store {
           mentions.map((m) => m.value),
         ],
       )
-      for (const site of x.sites ?? []) await insertFoundSite(tx, site)
+      for (const site of x.sites ?? []) await writeSite(tx, site, FOUND_ORIGIN, { replace: false })
       const corrections = stored.corrected
         ? await listCorrections(tx, { targetKind: 'event', articleId: a.id })
         : []
@@ -553,26 +590,7 @@ export class Store {
   /** Replaces the registry entries of one origin (a pack) with `sites`. */
   async syncSites(sites: Site[], origin: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      for (const s of sites) {
-        await tx.query(
-          `insert into sites (id, kind, name, names, countries, lat, lon, source, origin)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           on conflict (id) do update set kind = excluded.kind, name = excluded.name,
-             names = excluded.names, countries = excluded.countries, lat = excluded.lat,
-             lon = excluded.lon, source = excluded.source, origin = excluded.origin`,
-          [
-            s.id,
-            s.kind,
-            s.name,
-            JSON.stringify(s.names),
-            JSON.stringify(s.countries),
-            s.lat,
-            s.lon,
-            s.source,
-            origin,
-          ],
-        )
-      }
+      for (const s of sites) await writeSite(tx, s, origin, { replace: true })
     })
   }
 

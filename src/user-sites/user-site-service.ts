@@ -3,15 +3,15 @@
  * transaction with its audit entry; then the reports that name the site (by any of its names, or
  * that were linked to it) are read again, so events and timelines pick the change up at once.
  */
-import type { RawDocument, Site } from '../model/index.js'
+import type { Site } from '../model/index.js'
 import { SiteInput, type UserSite } from '../model/index.js'
 import type { Store } from '../store/store.js'
-import type { SqlClient } from '../store/sql-client.js'
+import { writeSite } from '../store/store.js'
 import { loadKnowledge } from '../places/load-packs.js'
 import { findSites } from '../sites/site-registry.js'
 import { recordAudit } from '../review/audit-log.js'
-import { extractDocument, PIPELINE_VERSION } from '../pipeline/extract-document.js'
-import { openContext } from '../pipeline/open-context.js'
+import { reextract } from '../pipeline/reprocess.js'
+import { openContext, packOrigin } from '../pipeline/open-context.js'
 import { deleteUserSite, getUserSite, listUserSites, saveUserSite } from './user-site-store.js'
 import { crossingAsInput, placeAsInput, registryEntry, siteIdOf } from './user-site-knowledge.js'
 import { SiteEditError } from './user-site-error.js'
@@ -80,7 +80,7 @@ export async function addSite(
   const entry = registryEntry(siteId, site)
   await store.db.transaction(async (tx) => {
     await saveUserSite(tx, siteId, site, author)
-    await writeRegistry(tx, entry, 'user')
+    await writeSite(tx, entry, 'user', { replace: true })
     await recordAudit(tx, {
       actor: author,
       action: 'site.add',
@@ -108,7 +108,7 @@ export async function editSite(
   const entry = registryEntry(current.id, site)
   await store.db.transaction(async (tx) => {
     await saveUserSite(tx, current.id, site, author)
-    await writeRegistry(tx, entry, 'user')
+    await writeSite(tx, entry, 'user', { replace: true })
     await recordAudit(tx, {
       actor: author,
       action: 'site.edit',
@@ -142,7 +142,7 @@ export async function removeSite(
   const restored = pack ? registryEntry(current.id, pack) : null
   await store.db.transaction(async (tx) => {
     await deleteUserSite(tx, current.id)
-    if (restored) await writeRegistry(tx, restored, packOrigin())
+    if (restored) await writeSite(tx, restored, packOrigin(), { replace: true })
     else await tx.query('delete from sites where id = $1', [current.id])
     await recordAudit(tx, {
       actor: author,
@@ -162,38 +162,6 @@ export async function userSites(store: Store): Promise<UserSite[]> {
   return listUserSites(store.db)
 }
 
-function packOrigin(): string {
-  return `pack:${loadKnowledge()
-    .packs.map((p) => `${p.name}@${p.version}`)
-    .join(',')}`
-}
-
-async function writeRegistry(tx: SqlClient, s: Site, origin: string): Promise<void> {
-  await tx.query(
-    `insert into sites (id, kind, name, names, countries, lat, lon, source, origin)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     on conflict (id) do update set kind = excluded.kind, name = excluded.name,
-       names = excluded.names, countries = excluded.countries, lat = excluded.lat,
-       lon = excluded.lon, source = excluded.source, origin = excluded.origin`,
-    [
-      s.id,
-      s.kind,
-      s.name,
-      JSON.stringify(s.names),
-      JSON.stringify(s.countries),
-      s.lat,
-      s.lon,
-      s.source,
-      origin,
-    ],
-  )
-}
-
-/** `%name%` for ILIKE, with its wildcards escaped. */
-function containing(name: string): string {
-  return `%${name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-}
-
 /**
  * Reads again the reports linked to the site or naming it (by any of its names, before or after
  * the change), with the context that now includes it. Returns how many were read.
@@ -204,35 +172,9 @@ async function rereadReports(store: Store, siteId: string, versions: SiteInput[]
       versions.flatMap((s) => [s.name, ...s.names, ...s.sides.flatMap((side) => side.names)]),
     ),
   ].filter((n) => n.length >= 3)
-  const rows = await store.db.query<{
-    hash: string
-    origin: string
-    url: string | null
-    content_type: RawDocument['contentType']
-    content: string
-    hints: RawDocument['hints']
-  }>(
-    `select d.hash, d.origin, d.url, d.content_type, d.content, d.hints
-     from documents d join articles a on a.document_hash = d.hash
-     where a.id in (select article_id from events where site_id = $1)
-        or a.id in (select article_id from site_status where site_id = $1)
-        or a.text ilike any($2::text[])
-     order by d.hash`,
-    [siteId, names.map(containing)],
-  )
-  if (!rows.length) return 0
+  const documents = await store.documentsAbout(siteId, names)
+  if (!documents.length) return 0
   const ctx = await openContext(store)
-  for (const r of rows) {
-    const document: RawDocument = {
-      hash: r.hash,
-      origin: r.origin,
-      url: r.url ?? undefined,
-      contentType: r.content_type,
-      content: r.content,
-      hints: r.hints,
-    }
-    const result = extractDocument(document, ctx)
-    await store.saveExtraction({ document, ...result, pipelineVersion: PIPELINE_VERSION })
-  }
-  return rows.length
+  for (const document of documents) await reextract(store, ctx, document)
+  return documents.length
 }

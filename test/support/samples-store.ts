@@ -18,7 +18,7 @@ export async function samplesStore(): Promise<SamplesStore> {
   const dir = tempDir()
   const store = await openStore({ dir })
   const ctx = defaultContext()
-  await syncPackSites(store, ctx)
+  await syncPackSites(store)
   await ingestSources(store, [SAMPLES_DIR], ctx)
   return {
     store,
