@@ -24,6 +24,7 @@ import { bossQueue, inlineQueue, runWorker } from '../src/jobs/job-queue.ts'
 import { startPostgres } from '../test/support/postgres-server.ts'
 import { loadArticlePages } from './eval-article-set.ts'
 import { loadTrafilaturaPages } from './eval-trafilatura-set.ts'
+import { decodeHtml, readPage } from './eval-decode-html.ts'
 import { readabilitySystem, type EvalPage } from './eval-systems.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -77,47 +78,81 @@ function page(i: number, all: Sample[]): string {
   }
 }
 
+/** A real news page of ../shared/eval, without its HTML: `html()` reads it again when needed. */
+interface RealPage {
+  id: string
+  url?: string
+  hash: string
+  html: () => string
+}
+
 /** The real news pages of ../shared/eval's extraction sets, when that folder is there. */
-function realPages(): EvalPage[] {
-  const sets: [string, (dir: string) => EvalPage[]][] = [
-    ['article-extraction', loadArticlePages],
-    ['trafilatura-en', loadTrafilaturaPages],
+function realPages(): RealPage[] {
+  const sets: [string, (dir: string) => EvalPage[], (bytes: Buffer) => string][] = [
+    ['article-extraction', loadArticlePages, (b) => new TextDecoder('utf-8').decode(b)],
+    ['trafilatura-en', loadTrafilaturaPages, decodeHtml],
   ]
-  return sets.flatMap(([name, load]) => {
+  return sets.flatMap(([name, load, decode]) => {
     const dir = path.join(EVAL, name)
-    return fs.existsSync(dir) ? load(dir).filter((p) => !p.loadError && p.html) : []
+    if (!fs.existsSync(dir)) return []
+    return load(dir)
+      .filter((p) => !p.loadError && p.html)
+      .map(({ id, url, hash, file }) => ({
+        id,
+        ...(url ? { url } : {}),
+        hash,
+        html: () => readPage(file, decode).html,
+      }))
   })
 }
 
-/**
- * The corpus as raw documents: `pages` generated pages, then every real page of ../shared/eval
- * (when present) once; `real` says how many of the latter there are.
- */
-export async function scaleCorpus(pages: number): Promise<RawDocument[] & { real?: number }> {
+/** A corpus that makes its pages one at a time, so no process holds all of them at once. */
+export interface ScaleCorpus {
+  /** Generated pages. */
+  generated: number
+  /** Real pages of ../shared/eval (0 when that folder is missing). */
+  real: number
+  /** The generated pages in order, then every real page once. */
+  documents(): Iterable<RawDocument>
+}
+
+/** The scale corpus: `pages` generated pages, then every real page of ../shared/eval once. */
+export async function scaleCorpusStream(pages: number): Promise<ScaleCorpus> {
   const all = await samples()
-  const generated = Array.from({ length: pages }, (_, i) => {
-    const content = page(i, all)
-    return {
-      hash: contentHash(content),
-      origin: `bench:${i}`,
-      url: `https://bench.example/story/${i}`,
-      contentType: 'text/html' as const,
-      content,
-      hints: {},
-    }
-  })
-  const seen = new Set(generated.map((d) => d.hash))
-  const real = realPages()
-    .filter((p) => !seen.has(p.hash) && seen.add(p.hash))
-    .map((p) => ({
-      hash: p.hash,
-      origin: `eval:${p.id}`,
-      ...(p.url ? { url: p.url } : {}),
-      contentType: 'text/html' as const,
-      content: p.html,
-      hints: {},
-    }))
-  return Object.assign([...generated, ...real], { real: real.length })
+  const seen = new Set<string>()
+  const real = realPages().filter((p) => !seen.has(p.hash) && seen.add(p.hash))
+  return {
+    generated: pages,
+    real: real.length,
+    *documents() {
+      for (let i = 0; i < pages; i++) {
+        const content = page(i, all)
+        yield {
+          hash: contentHash(content),
+          origin: `bench:${i}`,
+          url: `https://bench.example/story/${i}`,
+          contentType: 'text/html' as const,
+          content,
+          hints: {},
+        }
+      }
+      for (const p of real)
+        yield {
+          hash: p.hash,
+          origin: `eval:${p.id}`,
+          ...(p.url ? { url: p.url } : {}),
+          contentType: 'text/html' as const,
+          content: p.html(),
+          hints: {},
+        }
+    },
+  }
+}
+
+/** The whole corpus in memory (for profiling); `real` says how many real pages end it. */
+export async function scaleCorpus(pages: number): Promise<RawDocument[] & { real?: number }> {
+  const corpus = await scaleCorpusStream(pages)
+  return Object.assign([...corpus.documents()], { real: corpus.real })
 }
 
 /** A mix of generated and real pages for the in-memory rows: every real page and some generated. */
@@ -148,12 +183,12 @@ async function child(mode: string, arg: string, pages: number): Promise<void> {
     jobs++
   }
   if (mode === 'pglite') {
-    const docs = await scaleCorpus(pages)
+    const corpus = await scaleCorpusStream(pages)
     const store = await openStore({ dir: arg })
     await syncPackSites(store)
     const queue = inlineQueue({ store, pipeline })
     first = Date.now()
-    for (const document of docs) {
+    for (const document of corpus.documents()) {
       await queue.enqueue({ kind: 'document', document })
       tick()
     }
@@ -248,7 +283,8 @@ export async function benchScale(pages = 20_000): Promise<[string, string, strin
 
   const server = await startPostgres()
   try {
-    const docs = await scaleCorpus(pages)
+    const corpus = await scaleCorpusStream(pages)
+    const total = corpus.generated + corpus.real
     for (const workers of [1, 2]) {
       const name = `bw_scale_${workers}`
       await server.createDatabase(name)
@@ -257,7 +293,7 @@ export async function benchScale(pages = 20_000): Promise<[string, string, strin
       await syncPackSites(store)
       const queue = await bossQueue(url)
       const t0 = performance.now()
-      for (const document of docs) await queue.enqueue({ kind: 'document', document })
+      for (const document of corpus.documents()) await queue.enqueue({ kind: 'document', document })
       const enqueueMs = performance.now() - t0
       await queue.close()
       const reports = await Promise.all(
@@ -274,7 +310,7 @@ export async function benchScale(pages = 20_000): Promise<[string, string, strin
       rows.push([
         `PostgreSQL + pg-boss, ${workers} worker${workers > 1 ? 's' : ''}`,
         rate(jobs, ms),
-        `${jobs} pages (${real} real) in ${(ms / 1000).toFixed(1)} s (enqueue ${rate(docs.length, enqueueMs).replace('pages', 'jobs')}); peak ${Math.max(...reports.map((r) => r.maxRssMiB)).toFixed(0)} MiB per worker; database ${mib((Number(size[0].size) * 10_000) / jobs)} per 10,000 articles (with the finished jobs)`,
+        `${jobs} pages (${real} real) in ${(ms / 1000).toFixed(1)} s (enqueue ${rate(total, enqueueMs).replace('pages', 'jobs')}); peak ${Math.max(...reports.map((r) => r.maxRssMiB)).toFixed(0)} MiB per worker; database ${mib((Number(size[0].size) * 10_000) / jobs)} per 10,000 articles (with the finished jobs)`,
       ])
     }
   } finally {
