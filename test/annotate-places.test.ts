@@ -197,7 +197,11 @@ describe('annotatePlaces', () => {
       'Simón Bolívar International Bridge',
     )
     assert.equal(bridge?.id, 'found:simon-bolivar')
-    assert.equal(find('Convoys used the Lachin Corridor.', 'Lachin Corridor')?.id, 'found:lachin')
+    const lachin = find('Azerbaijan set up a checkpoint at the Lachin Corridor.', 'Lachin Corridor')
+    assert.equal(lachin?.id, 'found:lachin')
+    // Located at Laçın, as English romanises Azerbaijani ("ç" is "ch").
+    assert.equal(lachin.country, 'AZ')
+    assert.ok(lachin.lat !== null && Math.abs(lachin.lat - 39.6) < 0.1)
     // Pack crossings keep their pack id; peoples, countries and common words name no crossing.
     assert.equal(
       find('Trade resumed at the Nasib border post.', 'Nasib border post')?.crossingId,

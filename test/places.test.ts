@@ -27,6 +27,12 @@ describe('foldName', () => {
     assert.ok(nameKeys('Al-Qaim').includes('qaim'))
     assert.equal(foldName('Ālbū Kamāl'), 'albukamal')
   })
+
+  it('writes letters Unicode does not decompose as their base letters', () => {
+    assert.equal(foldName('Ceylanpınar'), foldName('Ceylanpinar'))
+    assert.equal(foldName('Şanlıurfa'), 'sanliurfa')
+    assert.equal(foldName('Ørsted'), 'orsted')
+  })
 })
 
 for (const [recogniser, places] of RECOGNISERS)

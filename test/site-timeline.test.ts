@@ -260,6 +260,26 @@ describe('status facts: who holds the site', () => {
     )
   })
 
+  it('reads a checkpoint set up at a crossing as restricted under its builder, a base as nothing', () => {
+    const [checked] = read('On Tuesday, Jordan set up a checkpoint at the Nasib crossing.')
+    assert.equal(checked?.status, 'restricted')
+    assert.equal(checked?.controller, 'Jordan')
+    assert.deepEqual(
+      brief(read('On Tuesday, Syrian forces built a base near the Nasib crossing.')),
+      [],
+    )
+  })
+
+  it('reads every crossing of a list, a side named before "crossing" included', () => {
+    const facts = read(
+      'Israel closed its border crossings with Jordan on Tuesday, including the Yitzhak Rabin (Wadi Araba) crossing near Eilat and the Jordan River (Sheikh Hussein Bridge) near Beit She’an.',
+    )
+    assert.deepEqual(brief(facts).sort(), [
+      'sheikh-hussein-jordan-river closed 2021-03-09',
+      'wadi-araba-yitzhak-rabin closed 2021-03-09',
+    ])
+  })
+
   it('puts a closure on the day of a seizure under the one who took the site', () => {
     const facts = read(
       'The rebels seized the Nasib crossing on Tuesday. The Nasib crossing was out of service on Tuesday, a trader said.',

@@ -658,13 +658,16 @@ export function extractEvents(
   const focus = focusCrossing(mentions.places)
   const quoted = quotedRanges(text)
   const events: ArticleEvent[] = []
-  let context: { time: TimeSpan; end: number } | null = null
+  let context: TimedContext | null = null
   let previousCrossing: PlaceMention | null = null
   for (const sentence of splitSentences(text)) {
+    const before: TimedContext | null = context
     if (context && text.slice(context.end, sentence.start).includes('\n')) context = null
     const own = within(mentions.times, sentence).filter(
       (t) => t.type === 'DATE' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
     )
+    // "Israel also closed its crossings" after a paragraph break: the time of the sentence before.
+    if (!context && before && !own.length && ALSO.test(sentence.text)) context = before
     const contextTime = context?.time ?? null
     if (own.length) context = { time: own.at(-1)!.value as TimeSpan, end: sentence.end }
     else if (context) context.end = sentence.end
@@ -849,7 +852,14 @@ function buildEvents(
   if (place?.siteId && (trigger.needs === 'crossing' || STATUS_TYPES.has(type))) {
     const seen = new Set([place.siteId])
     for (const p of view.places) {
-      if (!p.crossingId || p.precision !== 'site' || seen.has(p.crossingId)) continue
+      if (!p.crossingId || seen.has(p.crossingId)) continue
+      // A side's name counts when it names the crossing: "the Yitzhak Rabin (Wadi Araba) crossing",
+      // "the Allenby Bridge".
+      const named =
+        p.precision === 'site' ||
+        SIDE_AS_CROSSING.test(text.slice(p.end, p.end + 24)) ||
+        CROSSING_NAME_END.test(p.text)
+      if (!named) continue
       seen.add(p.crossingId)
       places.push(placeOf(p, crossings, true))
     }
@@ -878,6 +888,20 @@ function buildEvents(
     })),
   )
 }
+
+/** The last stated time of a paragraph, and where the sentence that carries it forward ends. */
+interface TimedContext {
+  time: TimeSpan
+  end: number
+}
+
+/** "also" in a sentence's opening clause: it adds to what the sentence before told. */
+const ALSO = /^[^,;:]{0,60}\balso\b/
+
+/** Crossing words right after a crossing side's name, which then names the crossing. */
+const SIDE_AS_CROSSING = /^\)?\s+(?:border\s+)?(?:crossing|bridge|terminal|border post)\b/i
+/** A side's name that is a crossing's own name: "Allenby Bridge", "Jaber Border Crossing". */
+const CROSSING_NAME_END = /\b(?:bridge|crossing|terminal|gate|border post)$/i
 
 /** Who a sentence reports as saying it ("the army said …", "…, officials said"), folded; '' when none. */
 function speakerOf(sentence: string): string {

@@ -14,6 +14,7 @@ import { skeletonKey, plainWord } from '../text/transliteration-key.js'
 import { loadKnowledge, type Knowledge } from './load-packs.js'
 import { greatCircleKm } from './great-circle.js'
 import { nameWords } from './geo-tokens.js'
+import { turkicSpelling } from './turkic-spellings.js'
 import divisions from './data/divisions.json' with { type: 'json' }
 import usStates from './data/us-states.json' with { type: 'json' }
 import worldRegions from './data/world-regions.json' with { type: 'json' }
@@ -520,6 +521,8 @@ export class GeoGazetteer {
         )
       const loose = TRANSLITERATED.has(city.country)
       this.add(city.name, entry, { loose })
+      const romanised = turkicSpelling(city.name, city.country)
+      if (romanised) this.add(romanised, entry, { loose })
       // "Saint Cloud" is written "St. Cloud", "St. Louis" also "Saint Louis".
       const saint = city.name.match(/^(?:Saint|St\.?) (.+)$/)
       if (saint) for (const form of ['Saint', 'St.']) this.add(`${form} ${saint[1]}`, entry)

@@ -11,6 +11,9 @@ const ONE_NATIONALITY =
 function partial(sentence: string): boolean {
   return PARTIAL.test(sentence) || ONE_NATIONALITY.test(sentence)
 }
+/** A construction that puts checks on passage at a site, not a base beside it. */
+const CHECKPOINT = /\bcheck ?points?\b/i
+
 /** Kinds of actors that can control or run a site. */
 const CONTROLLER_KINDS = new Set([
   'state-forces',
@@ -44,6 +47,9 @@ function statusOf(event: ArticleEvent): SiteStatus | null | undefined {
   // Forces arriving at a crossing ("made their way back to the border") now hold it; fighters
   // defecting, a unit being formed or reservists called up there say nothing of who holds it.
   if (event.type === 'deployment') return event.subtype === 'deploy' ? null : undefined
+  // "Azerbaijan set up a checkpoint at the Lachin Corridor": passage now runs through its checks.
+  if (event.type === 'construction')
+    return CHECKPOINT.test(event.trigger) ? 'restricted' : undefined
   if (event.type !== 'control-taken') return undefined
   if (event.subtype === 'handover') return 'handover'
   if (event.subtype === 'security') return null

@@ -4,6 +4,26 @@ const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g
 const APOSTROPHES = /['’‘`ʿʾʼ´]/g
 const ARTICLE = /^(al|el|ad|ash|as|at|az|an|ar|ath|adh)[\s-]+/i
 
+/** Latin letters that Unicode does not decompose into a base letter and a mark: "Ceylanpınar", "Ørsted". */
+const UNDECOMPOSED: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ħ: 'h',
+}
+const UNDECOMPOSED_LETTERS = /[ıøæœßđðłþħ]/g
+
+/** Lower-case text with the letters Unicode does not decompose written as their base letters. */
+export function baseLetters(lower: string): string {
+  return lower.replace(UNDECOMPOSED_LETTERS, (c) => UNDECOMPOSED[c])
+}
+
 /** Printable ASCII and ASCII white space: text the fast path of {@link foldName} folds alike. */
 const ASCII = /^[\t-\r -~]*$/
 /** What folding removes from ASCII text: white space, hyphens, underscores, dots, apostrophes. */
@@ -17,11 +37,9 @@ const ASCII_DROPPED = /[\t-\r \-_.'`]+/g
  */
 export function foldName(name: string): string {
   if (ASCII.test(name)) return name.replace(ASCII_DROPPED, '').toLowerCase()
-  return name
-    .normalize('NFKD')
-    .replace(MARKS, '')
-    .replace(APOSTROPHES, '')
-    .toLowerCase()
+  return baseLetters(
+    name.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, '').toLowerCase(),
+  )
     .replace(/[\s\-–—_.]+/g, '')
     .replace(/ـ/g, '')
 }

@@ -4,6 +4,7 @@
  * It is computed per word so the text can be scanned once, word by word, with the same function
  * that built the index. Exact folds (fold-name.ts) stay the first choice; this key is a fallback.
  */
+import { baseLetters } from './fold-name.js'
 
 const MARKS = /[\u0300-\u036f\u064b-\u065f\u0670]/g
 const APOSTROPHES = /['’‘`ʿʾʼ´ʻ]/g
@@ -44,11 +45,7 @@ const ASCII_APOSTROPHES = /['`]/g
 export function plainWord(word: string): string {
   if (ASCII.test(word)) return word.replace(ASCII_APOSTROPHES, '').toLowerCase()
   return (
-    word
-      .normalize('NFKD')
-      .replace(MARKS, '')
-      .replace(APOSTROPHES, '')
-      .toLowerCase()
+    baseLetters(word.normalize('NFKD').replace(MARKS, '').replace(APOSTROPHES, '').toLowerCase())
       // Arabic "and", "in", "to", "so", "as" written onto a name with its article: "والبوكمال".
       .replace(/^[وفبلك](?=ال)/, '')
   )
