@@ -68,13 +68,6 @@ function wrap(
   }
 }
 
-/**
- * PostgreSQL's memory settings for the embedded database. WebAssembly memory grows and never shrinks,
- * so the buffer cache and maintenance memory are kept smaller than a server's defaults (128 MB, 64 MB);
- * the operating system still caches the files below.
- */
-const MEMORY = ['-c', 'shared_buffers=64MB', '-c', 'maintenance_work_mem=16MB']
-
 /** Opens (creating if needed) the embedded database in `dir`. */
 export async function openPglite(dir: string): Promise<SqlClient> {
   fs.mkdirSync(dir, { recursive: true })
@@ -83,7 +76,7 @@ export async function openPglite(dir: string): Promise<SqlClient> {
   try {
     const dataDir = path.join(dir, 'pg')
     if (needsInitdb(dataDir)) await initdbInChild(dataDir)
-    db = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...MEMORY] })
+    db = await PGlite.create(dataDir)
   } catch (error) {
     release()
     throw new StoreError(
