@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     await syncPackSites(store)
     const summary = await ingestSources(store, [path.join(dir, 'articles.jsonl')], ctx)
     console.log(
-      `ingested: ${summary.stored} stored, ${summary.failed} failed, ${summary.duplicates} duplicates`,
+      `ingested: ${summary.stored} stored, ${summary.failed.length} failed, ${summary.duplicates} duplicates`,
     )
     records = toJsonl(await loadExportData(store))
       .trim()
