@@ -11,6 +11,7 @@ import { detectLanguage, languageOfText } from '../src/ingest/detect-language.ts
 import { canonicalUrl } from '../src/ingest/canonical-url.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { tempDir } from './support/backends.ts'
+import { garbageCollector } from '../src/pipeline/heap-trim.ts'
 
 async function collect(inputs: string[]): Promise<SourceItem[]> {
   const items: SourceItem[] = []
@@ -213,5 +214,18 @@ describe('hostile pages', () => {
       hints: {},
     })
     assert.match(a.text, /reopened on Monday and trucks/)
+  })
+})
+
+describe('heap trimming during long ingests', () => {
+  it("reaches V8's full collector without --expose-gc, and collecting frees garbage", () => {
+    const gc = garbageCollector()
+    assert.equal(typeof gc, 'function')
+    let garbage: number[][] | null = Array.from({ length: 200 }, () => new Array(50_000).fill(1))
+    assert.equal(garbage.length, 200)
+    const before = process.memoryUsage().heapUsed
+    garbage = null
+    gc!()
+    assert.ok(process.memoryUsage().heapUsed < before - 40 * 2 ** 20)
   })
 })

@@ -4,6 +4,7 @@ import { readSources, type ReadOptions } from '../ingest/read-sources.js'
 import { IngestError } from '../ingest/errors.js'
 import type { Store } from '../store/store.js'
 import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extract-document.js'
+import { documentExtracted } from './heap-trim.js'
 
 /** What happened to one input. */
 export interface IngestOutcome {
@@ -92,6 +93,7 @@ export async function ingestDocument(
       failure,
     }
   }
+  documentExtracted()
   const { skipped, ...result } = extracted
   // A page first seen under this canonical URL is stored; a later copy is a duplicate, even when
   // two workers store copies at the same moment (the store checks under a lock on the URL).
