@@ -1,10 +1,13 @@
 /**
- * A full garbage collection every few hundred extracted documents. Between its own full
- * collections V8 lets garbage grow to two or three times the live heap; in a long ingest that
- * slack, not the live data (about 180 MB: gazetteers, actors, caches), sets the process's peak
- * memory. On the 6,378-page scale corpus with PGlite, one collection every 250 documents took the
- * peak from 816 to 735 MiB at the same rate (docs/scaling.md). The collector is reached the way
- * Jest's leak detector reaches it: `--expose-gc` set at run time, `gc` read from a new context.
+ * A full garbage collection every few hundred extracted documents, for a process that holds the
+ * embedded database beside the pipeline. Between its own full collections V8 lets garbage grow to
+ * two or three times the live heap (about 180 MB: gazetteers, actors, caches); in a long PGlite
+ * ingest that slack, with PGlite's WebAssembly memory, set the peak: 1,234 MiB over 20,378 pages
+ * without collections, 745 MiB with one every 250 documents, at the same rate (docs/scaling.md).
+ * Workers on a PostgreSQL server peak near 700–850 MiB without it, and forced collections there
+ * cost two workers sharing two cores about a tenth of their rate, so they do not collect. The
+ * collector is reached the way Jest's leak detector reaches it: `--expose-gc` set at run time,
+ * `gc` read from a new context.
  */
 import v8 from 'node:v8'
 import vm from 'node:vm'
