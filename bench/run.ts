@@ -124,9 +124,9 @@ async function main(): Promise<void> {
   rows.push(...(await benchScale(Number(process.env.BENCH_PAGES ?? 20_000))))
   await runLoad()
   rows.push([
-    'peak resident memory (max RSS)',
+    'peak resident memory of this bench process (max RSS)',
     `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`,
-    'whole run: gazetteer (GeoNames, packs), PGlite (WebAssembly PostgreSQL) and the pipeline',
+    'the harness, not an ingest process: the rows above in one process (gazetteer, PGlite, the in-memory sample of 1,000 pages, Readability, the load test with its server); each ingest set-up above reports its own peak',
   ])
 
   const table = markdownTable(['measure', 'result', 'notes'], rows)
