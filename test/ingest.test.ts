@@ -11,7 +11,7 @@ import { detectLanguage, languageOfText } from '../src/ingest/detect-language.ts
 import { canonicalUrl } from '../src/ingest/canonical-url.ts'
 import { SAMPLES_DIR } from '../src/cli/commands.ts'
 import { tempDir } from './support/backends.ts'
-import { garbageCollector } from '../src/pipeline/heap-trim.ts'
+import { garbageCollector } from '../src/store/heap-trim.ts'
 
 async function collect(inputs: string[]): Promise<SourceItem[]> {
   const items: SourceItem[] = []

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fc from 'fast-check'
-import { foldName } from '../src/text/fold-name.ts'
+import { baseLetters, foldName } from '../src/text/fold-name.ts'
 import { findNames } from '../src/text/find-names.ts'
 import { plainWord, wordSkeleton } from '../src/text/transliteration-key.ts'
 import { ActorIndex } from '../src/actors/actor-index.ts'
@@ -10,20 +10,23 @@ import { recogniseActors } from '../src/actors/recognise-actors.ts'
 
 /** The Unicode folds as documented, without the ASCII shortcut. */
 const fullFold = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
-    .replace(/['’‘`ʿʾʼ´]/g, '')
-    .toLowerCase()
+  baseLetters(
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
+      .replace(/['’‘`ʿʾʼ´]/g, '')
+      .toLowerCase(),
+  )
     .replace(/[\s\-–—_.]+/g, '')
     .replace(/ـ/g, '')
 const fullPlain = (word: string) =>
-  word
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
-    .replace(/['’‘`ʿʾʼ´ʻ]/g, '')
-    .toLowerCase()
-    .replace(/^[وفبلك](?=ال)/, '')
+  baseLetters(
+    word
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
+      .replace(/['’‘`ʿʾʼ´ʻ]/g, '')
+      .toLowerCase(),
+  ).replace(/^[وفبلك](?=ال)/, '')
 
 /** Printable ASCII with the characters folding treats specially weighted in. */
 const asciiText = fc.stringOf(

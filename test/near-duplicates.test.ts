@@ -5,6 +5,16 @@ import { bandKeys, minhash, shingles, similarity } from '../src/ingest/near-dupl
 import { backends } from './support/backends.ts'
 import { defaultContext } from '../src/pipeline/open-context.ts'
 import { ingestSources } from '../src/pipeline/ingest-sources.ts'
+import type { Store } from '../src/store/store.ts'
+
+/** Ingests each text as a document of its own through standard input, in order. */
+async function ingestEach(store: Store, docs: string[]): Promise<void> {
+  const ctx = defaultContext()
+  let n = 0
+  const stdin = async () => Buffer.from(docs[n++])
+  for (let i = 0; i < docs.length; i++)
+    await ingestSources(store, ['-'], ctx, {}, undefined, { stdin })
+}
 
 const WIRE =
   'Jordan and Syria reopened their main border crossing on Monday, more than three years after rebel fighters captured the Syrian side and severed one of the busiest overland trade routes in the region. The gate at the Jaber post on the Jordanian side swung open at 8 a.m., a border official said, though by late morning only a trickle of travellers and a few traders had crossed. Syrian state television showed the Nassib terminal largely empty. The reopening followed a meeting of technical committees at which the two sides agreed the final arrangements.'
@@ -48,15 +58,10 @@ for (const backend of backends()) {
     it('puts copies of one wire story in one lineage, and other stories in their own', async () => {
       const store = await backend.open()
       try {
-        const ctx = defaultContext()
         const docs = [WIRE, REPUBLISHED, OTHER].map(
           (text, i) => `Title ${i}\n\nOctober 15, 2018\n\n${text}\n`,
         )
-        let n = 0
-        const stdin = async () => Buffer.from(docs[n++])
-        for (let i = 0; i < docs.length; i++) {
-          await ingestSources(store, ['-'], ctx, {}, undefined, { stdin })
-        }
+        await ingestEach(store, docs)
         const rows = await store.db.query<{ title: string; id: string; lineage_id: string }>(
           'select title, id, lineage_id from articles order by title',
         )
@@ -73,16 +78,11 @@ for (const backend of backends()) {
     it('keeps a story copied verbatim many times, and its near copies, in one lineage', async () => {
       const store = await backend.open()
       try {
-        const ctx = defaultContext()
         // More exact copies than the candidates compared, so the copies are found by their bands
         // in index order; the edited copy and the other story go through the band counting.
         const copies = Array.from({ length: 20 }, (_, i) => `Wire copy ${i}\n\n${WIRE}\n`)
         const docs = [...copies, `Edited copy\n\n${REPUBLISHED}\n`, `Other story\n\n${OTHER}\n`]
-        let n = 0
-        const stdin = async () => Buffer.from(docs[n++])
-        for (let i = 0; i < docs.length; i++) {
-          await ingestSources(store, ['-'], ctx, {}, undefined, { stdin })
-        }
+        await ingestEach(store, docs)
         const rows = await store.db.query<{ title: string; id: string; lineage_id: string }>(
           'select title, id, lineage_id from articles',
         )

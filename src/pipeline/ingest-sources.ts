@@ -4,7 +4,6 @@ import { readSources, type ReadOptions } from '../ingest/read-sources.js'
 import { IngestError } from '../ingest/errors.js'
 import type { Store } from '../store/store.js'
 import { extractDocument, PIPELINE_VERSION, type PipelineContext } from './extract-document.js'
-import { documentExtracted } from './heap-trim.js'
 
 /** What happened to one input. */
 export interface IngestOutcome {
@@ -93,9 +92,6 @@ export async function ingestDocument(
       failure,
     }
   }
-  // With the embedded database the pipeline and PostgreSQL share this process: keep its heap near
-  // the live data (heap-trim.ts). A worker on a PostgreSQL server stays well under 1 GB without.
-  if (store.db.backend === 'pglite') documentExtracted()
   const { skipped, ...result } = extracted
   // A page first seen under this canonical URL is stored; a later copy is a duplicate, even when
   // two workers store copies at the same moment (the store checks under a lock on the URL).

@@ -19,13 +19,14 @@ const SOUNDS: Record<string, string> = {
   X: 'Kh',
 }
 
-/**
- * The romanised spelling of a place `name` in `country`, when it differs from the name: "Laçın"
- * (AZ) → "Lachin". Only Azerbaijani writes "x" for the "kh" sound.
- */
+/** The letters English spells by sound: Azerbaijani alone writes "x" for "kh". */
+const AZERBAIJANI_LETTERS = /[çÇşŞğəƏxX]/g
+const TURKIC_LETTERS = /[çÇşŞğəƏ]/g
+
+/** The romanised spelling of a place `name` in `country`, when it differs: "Laçın" (AZ) → "Lachin". */
 export function turkicSpelling(name: string, country: string | null): string | null {
-  if (!country || !TURKIC.has(country) || !/[çÇşŞğəƏ]|x/i.test(name)) return null
-  const letters = country === 'AZ' ? /[çÇşŞğəƏxX]/g : /[çÇşŞğəƏ]/g
+  if (!country || !TURKIC.has(country)) return null
+  const letters = country === 'AZ' ? AZERBAIJANI_LETTERS : TURKIC_LETTERS
   const spelled = name.replace(letters, (c) => SOUNDS[c])
   return spelled === name ? null : spelled
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import type { SqlClient } from './sql-client.js'
 import { StoreError } from './errors.js'
+import { writeCommitted } from './heap-trim.js'
 import { pgliteMaintenance } from './pglite-maintenance.js'
 import { initdbInChild, needsInitdb } from './pglite-initdb.js'
 
@@ -91,6 +92,8 @@ export async function openPglite(dir: string): Promise<SqlClient> {
     async transaction<T>(fn: (t: SqlClient) => Promise<T>): Promise<T> {
       const result = await client.transaction(fn)
       await maintenance.afterWrite()
+      // The pipeline shares this process with the database: keep its heap near the live data.
+      writeCommitted()
       return result
     },
     async close() {

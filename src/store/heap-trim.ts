@@ -1,6 +1,6 @@
 /**
- * A full garbage collection every few hundred extracted documents, for a process that holds the
- * embedded database beside the pipeline. Between its own full collections V8 lets garbage grow to
+ * A full garbage collection every few hundred write transactions of the embedded database (during
+ * an ingest, one a document): PGlite's process holds the pipeline too. Between its own full collections V8 lets garbage grow to
  * two or three times the live heap (about 180 MB: gazetteers, actors, caches); in a long PGlite
  * ingest that slack, with PGlite's WebAssembly memory, set the peak: 1,234 MiB over 20,378 pages
  * without collections, 745 MiB with one every 250 documents, at the same rate (docs/scaling.md).
@@ -12,11 +12,11 @@
 import v8 from 'node:v8'
 import vm from 'node:vm'
 
-/** Documents between two collections. */
+/** Write transactions between two collections. */
 const EVERY = 250
 
 let collector: (() => void) | null | undefined
-let extracted = 0
+let writes = 0
 
 /** V8's full collector, or `null` when this runtime does not give it. */
 export function garbageCollector(): (() => void) | null {
@@ -33,8 +33,8 @@ export function garbageCollector(): (() => void) | null {
   return collector
 }
 
-/** Counts one extracted document and collects garbage on every {@link EVERY}th. */
-export function documentExtracted(): void {
-  extracted++
-  if (extracted % EVERY === 0) garbageCollector()?.()
+/** Counts one committed write transaction and collects garbage on every {@link EVERY}th. */
+export function writeCommitted(): void {
+  writes++
+  if (writes % EVERY === 0) garbageCollector()?.()
 }
