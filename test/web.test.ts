@@ -184,6 +184,12 @@ describe('map page in Chromium', { skip }, () => {
       .fill('closed for repairs, per the border authority')
     await page.getByRole('button', { name: 'Set status' }).click()
     await page.getByTestId('site-review-status').getByText('Status set').waitFor()
+    // The message can show before the crossing's page is drawn again with the new status.
+    await page
+      .getByTestId('site-detail')
+      .getByText(/Closed on 2018-12-01/)
+      .first()
+      .waitFor()
     assert.match(
       (await page.getByTestId('site-detail').textContent()) ?? '',
       /Closed on 2018-12-01/,
