@@ -350,20 +350,20 @@ describe('crossings found in reports', () => {
     const store = await openStore({ dir })
     try {
       await syncPackSites(store)
-      const file = path.join(dir, 'chaman.txt')
+      const file = path.join(dir, 'beitbridge.txt')
       fs.writeFileSync(
         file,
-        'Chaman closes\n\nPakistani officials closed the Chaman border crossing with Afghanistan on Monday.\n',
+        'Beitbridge closes\n\nOfficials closed the Beitbridge border crossing with South Africa on Monday.\n',
       )
       await ingestSources(store, [file], ctx, { published: '2021-03-10' })
-      const site = (await store.listSites()).find((s) => s.id === 'found:chaman')
+      const site = (await store.listSites()).find((s) => s.id === 'found:beitbridge')
       assert.equal(site?.kind, 'crossing')
-      assert.equal(site?.countries[0], 'PK')
-      assert.deepEqual(brief(await store.statusFacts('found:chaman')), [
-        'found:chaman closed 2021-03-08',
+      assert.equal(site?.countries[0], 'ZW')
+      assert.deepEqual(brief(await store.statusFacts('found:beitbridge')), [
+        'found:beitbridge closed 2021-03-08',
       ])
       // An analyst names it properly; reading the report again leaves their entry as it is.
-      await store.syncSites([{ ...site!, name: 'Chaman-Spin Boldak' }], 'user')
+      await store.syncSites([{ ...site!, name: 'Beitbridge-Beit Bridge' }], 'user')
       const content = fs.readFileSync(file, 'utf8')
       const doc: RawDocument = {
         hash: 'again',
@@ -377,8 +377,8 @@ describe('crossings found in reports', () => {
         ...extractDocument(doc, ctx),
         pipelineVersion: 'test',
       })
-      const kept = (await store.listSites()).find((s) => s.id === 'found:chaman')
-      assert.equal(kept?.name, 'Chaman-Spin Boldak')
+      const kept = (await store.listSites()).find((s) => s.id === 'found:beitbridge')
+      assert.equal(kept?.name, 'Beitbridge-Beit Bridge')
     } finally {
       await store.close()
       fs.rmSync(dir, { recursive: true, force: true })
