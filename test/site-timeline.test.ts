@@ -344,6 +344,97 @@ describe('status facts: who holds the site', () => {
   })
 })
 
+describe('status facts: tellings, captions, plans and mandates', () => {
+  it('lets a heading give way to the body sentence that tells the same', () => {
+    const facts = read(
+      'Nasib crossing closes again\n\nJordan said on Tuesday that it had closed the Nasib crossing.',
+    )
+    assert.deepEqual(brief(facts), ['nasib-jaber closed 2021-03-09'])
+    assert.match(facts[0].evidence, /^Jordan said/)
+  })
+
+  it('counts a detail of one telling once: "the photographer" after "a Reuters photographer"', () => {
+    const facts = read(
+      'The Nasib crossing reopened on Tuesday, a Reuters photographer reported. The gate was opened from the Jordanian side of the crossing at 9:00 am, the photographer said.',
+    )
+    assert.deepEqual(brief(facts), ['nasib-jaber open 2021-03-09'])
+  })
+
+  it('folds a seizure in a closure’s when-clause into the closure; "after" tells two events', () => {
+    const sealed = read('The Quneitra crossing was sealed in 2016 when rebels captured the area.')
+    assert.deepEqual(brief(sealed), ['quneitra-crossing closed 2016-01-01'])
+    assert.equal(sealed[0].controller, 'rebels')
+    const overrun = read(
+      'Jordan closed the Nasib crossing after the post was overrun by rebels in May 2016.',
+    )
+    assert.deepEqual(brief(overrun).sort(), [
+      'nasib-jaber closed 2016-05-01',
+      'nasib-jaber seized 2016-05-01',
+    ])
+  })
+
+  it('keeps a holder-only fact only when no status fact of that time names its holders', () => {
+    const ready = read(
+      'The governor said on Tuesday that the Nasib crossing is ready for work, noting that police from Daraa will be taking care of security.',
+    )
+    assert.deepEqual(
+      ready.map((f) => f.status),
+      ['open'],
+    )
+    const zone = read(
+      'On Tuesday, Jordan set up a checkpoint at the Nasib crossing, in the control zone of Russian peacekeepers.',
+    )
+    assert.deepEqual(
+      zone.map((f) => [f.status, f.controller]),
+      [
+        ['restricted', 'Jordan'],
+        [null, 'Russian forces'],
+      ],
+    )
+  })
+
+  it('reads the end of a closure ahead as a planned opening on its date; the plan told again is that plan', () => {
+    const facts = read(
+      'Jordan and Syria announced on Tuesday that the closure of their shared border to trucks will end on 1 April. The announcement of the reopening of the Nasib crossing was welcomed by traders.',
+    )
+    assert.deepEqual(brief(facts), ['nasib-jaber planned-open 2021-04-01'])
+  })
+
+  it('dates a caption by the date that closes it; words of another clause do not make it partial', () => {
+    const facts = read(
+      'FILE - Trucks block the Simón Bolívar International Bridge, seen from Cúcuta, as the border has been partially closed for years, Aug. 5, 2020.',
+    )
+    assert.deepEqual(brief(facts), ['simon-bolivar-bridge closed 2020-08-05'])
+  })
+
+  it('reads bridges open to pedestrians as restricted, "the bridges" being the report’s bridge', () => {
+    const facts = read(
+      'The Simón Bolívar International Bridge reopened on Monday. The bridges are currently open to pedestrian traffic.',
+    )
+    assert.deepEqual(brief(facts), [
+      'simon-bolivar-bridge open 2021-03-08',
+      'simon-bolivar-bridge restricted 2021-03-10',
+    ])
+  })
+
+  it('reads an aid mandate that expired as a closure and a vote to extend it as a planned opening', () => {
+    const facts = read(
+      'The Security Council is expected to vote on Friday to approve the extension of a mandate to deliver aid into Syria via Turkey, which expired on Monday. Trucks have used the Bab al-Hawa crossing since 2014.',
+    )
+    assert.deepEqual(brief(facts).sort(), [
+      'bab-al-hawa-cilvegozu closed 2021-03-08',
+      'bab-al-hawa-cilvegozu planned-open 2021-03-12',
+    ])
+    assert.ok(facts.every((f) => f.scope === 'aid'))
+  })
+
+  it('reads crossings of every pack, beyond the Middle East', () => {
+    assert.deepEqual(brief(read('Pakistan closed the Torkham border crossing on Monday.')), [
+      'torkham closed 2021-03-08',
+    ])
+  })
+})
+
 describe('crossings found in reports', () => {
   it('become sites at ingest, so their facts have a site, and never overwrite an entry', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bw-found-'))

@@ -37,6 +37,9 @@ const GENERIC_NOUNS: Record<string, { kind: ActorKind; label: string }> = {
   'border guards': { kind: 'police-or-border-guards', label: 'border guards' },
   'border guard': { kind: 'police-or-border-guards', label: 'border guards' },
   'security forces': { kind: 'state-forces', label: 'forces' },
+  // "Russian peacekeepers": a state's contingent abroad is its forces.
+  peacekeepers: { kind: 'state-forces', label: 'forces' },
+  'peacekeeping forces': { kind: 'state-forces', label: 'forces' },
 }
 
 /** Aliases written in capitals or this short must match letter for letter. */

@@ -16,7 +16,7 @@ import type {
   TimeSpan,
 } from '../model/index.js'
 import { publicationSpan } from '../time/recognise-times.js'
-import { isDated } from '../model/index.js'
+import { isDated, PRECISION_RANK } from '../model/index.js'
 import { splitSentences, type Sentence } from '../text/sentences.js'
 import { AIRCRAFT, BACKGROUND_BEFORE, HYPOTHETICAL, TRIGGERS, type Trigger } from './triggers.js'
 import { readModality } from './modality.js'
@@ -49,7 +49,9 @@ export interface CrossingRef {
 }
 
 const CROSSING_WORD =
-  /\b(crossings?|border (?:post|point|gate|checkpoint|crossing)|the border|checkpoint|frontier)\b/i
+  /\b(crossings?|border (?:post|point|gate|checkpoint|crossing)|the border|(?:shared|common) border|checkpoint|frontier)\b/i
+/** "the bridges", in a report about a crossing that is a bridge. */
+const BRIDGE_WORD = /\bthe bridges?\b/i
 const ANAPHOR = /\b(the (?:crossing|border|area|site|base|alleged base|town|region)|there)\b/i
 const PRONOUN_SUBJECT = /^(?:[“"][^”"]*[”"],?\s*)?(he|she)\b/i
 /** Kinds of actor "they" or "it" can stand for as the subject of an armed event. */
@@ -79,8 +81,8 @@ const IRREALIS_BEFORE =
 /** A nominal opening or closure as the subject of a future effect: "… will allow", "… is expected to". */
 const EFFECT_AFTER =
   /^[^,;:]{0,80}?\b(?:will|would|could|is (?:expected|set|likely|hoped) to|are expected to)\s+(?!be\b)/i
-/** Where a subordinate clause starts: a cue ("made possible", "would") before it does not reach into it. */
-const SUBORDINATE = /\b(?:after|when|once|because|since|while|before|following)\s+/gi
+/** Where a subordinate or relative clause starts: a cue ("made possible", "would") before it does not reach into it. */
+const SUBORDINATE = /\b(?:after|when|once|because|since|while|before|following)\s+|,\s*which\s+/gi
 /** A relative clause opening between a trigger and a time: ", through which aid had moved". */
 const RELATIVE_CLAUSE = /,\s*(?:[\p{L}-]+\s+){0,2}?(?:which|whom|whose|where)\b/u
 /** "the Lebanon-Syria border", "the border between Iraq and Syria". */
@@ -251,10 +253,26 @@ function morningsOf(text: string, mentions: TimeMention[]): TimeMention[] {
  * Times for a trigger: the nearest time, with every time coordinated with it when the trigger
  * governs them all ("struck in X and again in Y", "in mid and late September have hit").
  */
-function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[] {
+function timesFor(
+  text: string,
+  mentions: TimeMention[],
+  at: number,
+  triggerEnd: number,
+  sentence: Sentence,
+): TimeSpan[] {
   const dated = morningsOf(text, withoutRecurring(text, mentions)).filter(
     (t) => t.type !== 'SET' && isDated(t.value) && !t.value.timex?.endsWith('_REF'),
   )
+  // "FILE - Containers block the bridge, …, Aug. 5, 2022.": a caption's closing date dates it all.
+  const closing = dated.find(
+    (t) =>
+      t.type === 'DATE' &&
+      /,\s*$/.test(text.slice(Math.max(sentence.start, t.start - 3), t.start)) &&
+      /^[\s.]*$/.test(text.slice(t.end, sentence.end)) &&
+      /\d{4}/.test(t.text),
+  )
+  if (closing && !dated.some((t) => t !== closing && t.type === 'DATE' && t.start > at))
+    return [closing.value as TimeSpan]
   // "approved aid through X until 10 July 2021": a bound after the trigger says how long it lasts,
   // not when it happened; one before it dates the event only if nothing else does. A time in a
   // relative clause after the trigger ("…, through which aid had moved until January") is another event's.
@@ -282,11 +300,13 @@ function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[]
   // "closed since 2014", "reopened on Monday": a time the trigger governs through a preposition wins.
   const governed = times.find(
     (t) =>
-      t.start > at &&
-      /^[\p{L}-]*\s+(?:\w+\s+){0,2}?(?:since|in|on|until|till|from|during|for|by|at)\s+(?:the\s+)?$/u.test(
-        text.slice(at, t.start),
-      ) &&
-      t.start - at < 40,
+      // "will end Sept. 26": a time right after the trigger is its own.
+      (t.start >= triggerEnd && /^\s*(?:(?:on|in)\s+)?$/.test(text.slice(triggerEnd, t.start))) ||
+      (t.start > at &&
+        /^[\p{L}-]*\s+(?:\w+\s+){0,2}?(?:since|in|on|until|till|from|during|for|by|at)\s+(?:the\s+)?$/u.test(
+          text.slice(at, t.start),
+        ) &&
+        t.start - at < 40),
   )
   const nearest =
     governed ?? [...times].sort((a, b) => distance(a) - distance(b) || b.start - a.start)[0]
@@ -294,6 +314,24 @@ function timesFor(text: string, mentions: TimeMention[], at: number): TimeSpan[]
   const last = chain[chain.length - 1]
   const around = chain[0].start >= at || (last.end <= at && at - last.end <= 12)
   return (around ? chain : [nearest]).map((t) => t.value as TimeSpan)
+}
+
+/**
+ * "reopened on Tuesday. The gate was opened at 9:00 am": a clock time with no day of its own is
+ * on the day the text speaks of, not on the day of the report.
+ */
+function onContextDay(t: TimeSpan, context: TimeSpan | null): TimeSpan {
+  if (t.precision !== 'instant' || t.anchor?.kind !== 'publication' || !context) return t
+  if (PRECISION_RANK[context.precision] > PRECISION_RANK.day) return t
+  const day = context.start.slice(0, 10)
+  return {
+    ...t,
+    start: day + t.start.slice(10),
+    end: day + t.end.slice(10),
+    certainty: 'inferred',
+    anchor: { kind: 'mention', value: day },
+    ...(t.timex ? { timex: day + t.timex.slice(10) } : {}),
+  }
 }
 
 /** The crossing an article is about: the one its place names point to most often, first on ties. */
@@ -324,6 +362,29 @@ function namesBorderOf(
   return false
 }
 
+/** A country a route passes: "via Turkey", "from Jordan", "into Syria". */
+const ROUTE_BEFORE = /\b(?:via|through|from|into|across)\s+(?:the\s+)?$/i
+
+/**
+ * True when the sentence sends something between the two countries `crossing` joins, through
+ * one of them: "aid to the northwest of Syria via Turkey", "trucks from Jordan into Syria".
+ */
+function namesRouteOf(
+  text: string,
+  view: SentenceView,
+  crossing: CrossingRef | undefined,
+): boolean {
+  const countries = crossing?.countries
+  if (!countries || countries.length !== 2) return false
+  const named = view.places.filter(
+    (p) => p.precision === 'country' && !p.demonym && p.country && countries.includes(p.country),
+  )
+  if (new Set(named.map((p) => p.country)).size !== 2) return false
+  return named.some((p) =>
+    ROUTE_BEFORE.test(text.slice(Math.max(view.sentence.start, p.start - 12), p.start)),
+  )
+}
+
 /**
  * The crossing a sentence is about: named in it, a side town in it, the one the article is about
  * when the sentence speaks of "the crossing" or of the border it lies on, or the one the sentence
@@ -339,7 +400,9 @@ function crossingFor(
   const named = inside.find((p) => p.precision === 'site') ?? inside[0]
   if (named) return named
   if (CROSSING_WORD.test(view.sentence.text)) return focus
+  if (BRIDGE_WORD.test(view.sentence.text) && focus && /\bbridge\b/i.test(focus.name)) return focus
   if (focus?.crossingId && namesBorderOf(text, view, crossings.get(focus.crossingId))) return focus
+  if (focus?.crossingId && namesRouteOf(text, view, crossings.get(focus.crossingId))) return focus
   return IT_SUBJECT.test(view.sentence.text) ? view.previousCrossing : null
 }
 
@@ -384,6 +447,25 @@ function winnersOf(
     ...(winner.country ? { country: winner.country } : {}),
   }
   return [taker, ...losers]
+}
+
+/** "in the control zone of Russian peacekeepers": who holds the ground is named after the words. */
+const HOLDER_AFTER = /\b(?:control zone|zone of control|area of responsibility) of$/i
+
+/** The actor named right after a trigger that ends in "… of", as the one who holds the place. */
+function holderAfter(view: SentenceView, triggerEnd: number): EventActor[] {
+  const m = view.actors.find((a) => a.start >= triggerEnd && a.start <= triggerEnd + 5)
+  if (!m) return []
+  return [
+    {
+      role: 'actor',
+      id: m.actorId,
+      name: m.name,
+      text: m.text,
+      ...(m.actorKind ? { kind: m.actorKind } : {}),
+      ...(m.country ? { country: m.country } : {}),
+    },
+  ]
 }
 
 /** Modalities under which nothing happened. */
@@ -758,7 +840,33 @@ export function extractEvents(
     const threat = inSentence.some((e) => e.type === 'threat')
     events.push(...inSentence.filter((e) => e.type !== 'statement' || (!carried && !threat)))
   }
-  return dropRepeats(events)
+  return dropRepeats(dropRetoldPlans(events))
+}
+
+/** A plan named by a noun, the way a text refers back to it: "the announcement of the reopening". */
+const NOMINAL_PLAN = /\b(?:announcement of|re-?opening of|opening of)\b/i
+
+/**
+ * "The announcement of the re-opening of the bridges comes …" after "… will end Sept. 26": a plan
+ * told again with no time of its own is the plan the report already dated, not a second one.
+ */
+function dropRetoldPlans(events: ArticleEvent[]): ArticleEvent[] {
+  return events.filter(
+    (e, i) =>
+      e.modality !== 'planned' ||
+      e.time.certainty === 'stated' ||
+      !NOMINAL_PLAN.test(e.trigger) ||
+      !e.place?.siteId ||
+      !events
+        .slice(0, i)
+        .some(
+          (o) =>
+            o.type === e.type &&
+            o.modality === 'planned' &&
+            o.place?.siteId === e.place?.siteId &&
+            o.time.certainty === 'stated',
+        ),
+  )
 }
 
 function buildEvents(
@@ -784,7 +892,7 @@ function buildEvents(
     !nearCrossing(text, view, at, at + word.length)
   )
     return []
-  const following = text.slice(at + word.length, Math.min(sentence.end, at + word.length + 60))
+  const following = text.slice(at + word.length, Math.min(sentence.end, at + word.length + 90))
   if (trigger.notBefore?.test(following)) return []
   // "took Al-Bukamal" takes a place; "took to the streets", "took place" do not.
   if (/^took$/i.test(word) && !/^\s[A-Z]/.test(following)) return []
@@ -803,14 +911,20 @@ function buildEvents(
     if (crossing) place = placeOf(crossing, crossings, true)
   }
   const found = actorsFor(text, view, mentions.actors, at, at + word.length, type)
-  const actors = /^lost\b/i.test(word) ? winnersOf(text, view, found, at + word.length) : found
+  const actors = /^lost\b/i.test(word)
+    ? winnersOf(text, view, found, at + word.length)
+    : HOLDER_AFTER.test(word)
+      ? holderAfter(view, at + word.length)
+      : found
   if (trigger.needs === 'speaker' && !actors.some((a) => a.role === 'actor')) return []
   if (!place) {
     const p = placeFor(text, view, type, mentions.places, focus)
     place = p ? placeOf(p, crossings, false) : null
   }
   const counted = countedFrom(text, view.times, at)
-  const spans = counted ? [counted] : timesFor(text, view.times, at)
+  const spans = (
+    counted ? [counted] : timesFor(text, view.times, at, at + word.length, sentence)
+  ).map((t) => onContextDay(t, view.context))
   const fromContext = view.context ? [{ ...view.context, certainty: 'inferred' as const }] : []
   const resolved = spans.length
     ? spans
@@ -909,20 +1023,49 @@ function speakerOf(sentence: string): string {
     /([\p{L}’' -]{3,60}?)\s+(?:said|says|told|reported|claimed|announced|confirmed|stated)\b/u.exec(
       sentence,
     )
-  return m ? m[1].trim().toLowerCase() : ''
+  // "BOGOTA, Colombia -- The presidents …": the dateline before a dash is no part of the speaker.
+  const who = m?.[1].split(/\s[-–—]{1,2}\s/).at(-1) ?? ''
+  return who.replace(SPEAKER_TIME, '').trim().toLowerCase()
 }
 
 /**
- * Drops an event that repeats an earlier one of the article: same type and time, and the same
- * place (or, for statements and threats, the same speaker); at a site, also told by the same
- * speaker. Who the repeat names as acting joins a first telling that named no one.
+ * Two namings of one speaker: the same words, or a shorter naming that starts or ends the longer
+ * ("the photographer" after "an AFP photographer", "the presidents" after "the presidents of …").
+ */
+function sameSpeaker(a: string, b: string): boolean {
+  if (a === b) return true
+  const words = (x: string) => x.split(/\s+/).filter((w) => w && !/^(?:the|an?)$/.test(w))
+  const [short, long] = [words(a), words(b)].sort((x, y) => x.length - y.length)
+  if (!short.length) return false
+  const at = (from: number) => short.every((w, k) => long[from + k] === w)
+  return at(0) || at(long.length - short.length)
+}
+
+/** A time between a speaker and the verb: "The presidents … on Friday announced". */
+const SPEAKER_TIME =
+  /\s+(?:(?:on|last|this)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|earlier|also|again)$/i
+
+/** A line that ends without a full stop is a heading or a caption line: it restates the report. */
+const TERMINAL = /[.!?…:;]["”’)\]]*\s*$/
+
+/** The day of a time told to the day or finer, else the span itself: "Monday" and "8:00 am Monday" are one time. */
+function timeKey(t: ArticleEvent['time']): string {
+  return PRECISION_RANK[t.precision] <= PRECISION_RANK.day
+    ? t.start.slice(0, 10)
+    : `${t.start}|${t.end}`
+}
+
+/**
+ * Drops an event that repeats another of the article: same type, the same day (or span), and the
+ * same place (or, for statements and threats, the same speaker). At a site, two speakers make two
+ * claims, each with its own source. A heading gives way to the body sentence that tells the same, which then is the evidence. Who the
+ * repeat names as acting joins a first telling that named no one.
  */
 function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
-  const key = (e: ArticleEvent) =>
+  const key = (e: ArticleEvent, timed = true) =>
     [
       e.type,
-      e.time.start,
-      e.time.end,
+      timed ? timeKey(e.time) : '',
       SPEECH_TYPES.has(e.type)
         ? (e.actors.find((a) => a.role === 'actor')?.id ?? '')
         : (e.place?.ref ?? ''),
@@ -934,27 +1077,40 @@ function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
             .sort()
             .join(',')
         : '',
-      // The same status of a site told by two speakers is two claims, each with its own source.
-      e.place?.siteId ? speakerOf(e.sentence) : '',
     ].join('|')
-  // "The crossing was closed. … the army closed the crossing": the second telling drops, but who
-  // it names as acting joins the first.
-  const at = new Map<string, number>()
-  const out: ArticleEvent[] = []
-  for (const e of events) {
+  const heading = (e: ArticleEvent) => !TERMINAL.test(e.sentence)
+  const speaker = (e: ArticleEvent) => (e.place?.siteId ? speakerOf(e.sentence) : '')
+  // Body sentences first, so a heading finds the body sentence it restates.
+  const order = [...events.keys()].sort(
+    (a, b) => Number(heading(events[a])) - Number(heading(events[b])) || a - b,
+  )
+  const kept: { e: ArticleEvent; at: number; speaker: string }[] = []
+  const byKey = new Map<string, number[]>()
+  // Body tellings by everything but their time: a heading in the present ("Jordan closes …") has
+  // no time of its own, and tells what the body dates.
+  const untimed = new Map<string, number[]>()
+  const remember = (map: Map<string, number[]>, k: string, j: number) =>
+    map.set(k, [...(map.get(k) ?? []), j])
+  for (const i of order) {
+    const e = events[i]
     const k = key(e)
-    const i = at.get(k)
-    if (i === undefined) {
-      at.set(k, out.length)
-      out.push(e)
+    const who = speaker(e)
+    const same =
+      heading(e) && e.time.certainty !== 'stated'
+        ? untimed.get(key(e, false))?.[0]
+        : (byKey.get(k) ?? []).find((j) => sameSpeaker(kept[j].speaker, who) || heading(e))
+    if (same === undefined) {
+      remember(byKey, k, kept.length)
+      if (!heading(e)) remember(untimed, key(e, false), kept.length)
+      kept.push({ e, at: i, speaker: who })
       continue
     }
-    const first = out[i]
+    const first = kept[same].e
     if (first.actors.some((a) => a.role === 'actor')) continue
     const actors = e.actors.filter(
       (a) => a.role === 'actor' && !first.actors.some((b) => b.id === a.id),
     )
-    if (actors.length) out[i] = { ...first, actors: [...first.actors, ...actors] }
+    if (actors.length) kept[same].e = { ...first, actors: [...first.actors, ...actors] }
   }
-  return out
+  return kept.sort((a, b) => a.at - b.at).map((k) => k.e)
 }

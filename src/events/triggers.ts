@@ -69,7 +69,7 @@ const ARMED_UNITS =
 export const TRIGGERS: Trigger[] = [
   {
     type: 'crossing-opened',
-    re: /(?<!\bto )\b(re-?open(?:ed|s)?\b(?! fire)|re-?opening of|open(?:ed|s)\b(?! fire)|opening of|(?:was|were|be) opened|(?:be|is|are|was|were|remains?|remained|remaining|stays?|stayed|staying) open\b(?! fire)|(?:is|was|are|were) ready (?:for (?:work|operation|traffic)|to (?:operate|receive)))/gi,
+    re: /(?<!\bto )\b(re-?open(?:ed|s)?\b(?! fire)|re-?opening of|open(?:ed|s)\b(?! fire)|opening of|(?:was|were|be) opened|(?:be|is|are|was|were|remains?|remained|remaining|stays?|stayed|staying) (?:(?:\w+ly|now|still) )?open\b(?! fire)|(?:is|was|are|were) ready (?:for (?:work|operation|traffic)|to (?:operate|receive)))/gi,
     needs: 'crossing',
     // "announced the reopening of": the announcement of a decision, read by the trigger below.
     notAfter: /\bannounc(?:ed|es|ing|ement of)\s+(?:the\s+|its\s+)?$/i,
@@ -77,7 +77,8 @@ export const TRIGGERS: Trigger[] = [
   {
     type: 'crossing-opened',
     // "agreed to reopen the crossing on Monday", "announced the reopening of the bridge": a decision, not yet an opening.
-    re: /\b((?:agree[ds]?|decided?|decides|plans?|planned|vow(?:ed|s)?|promised?|intends?|prepar(?:ed|es|ing)) to re-?open|announc(?:ed|es|ing|ement of) (?:the |its )?re-?opening)\b/gi,
+    // "the closure of their shared border to cargo will end Sept. 26": the end of a closure, ahead.
+    re: /\b((?:agree[ds]?|decided?|decides|plans?|planned|vow(?:ed|s)?|promised?|intends?|prepar(?:ed|es|ing)) to re-?open|announc(?:ed|es|ing|ement of) (?:the |its )?re-?opening|closure (?:[\w'’-]+ ){0,10}?(?:will|is to|is set to) (?:end|be lifted)|(?:to|will) (?:end|lift) (?:the |its |their |a )?(?:[\w'’-]+ ){0,2}closure)\b/gi,
     needs: 'crossing',
     subtype: 'planned',
   },
@@ -88,8 +89,23 @@ export const TRIGGERS: Trigger[] = [
     needs: 'crossing',
   },
   {
+    type: 'crossing-opened',
+    // "to approve the extension of a mandate to deliver aid", "renewed the cross-border mechanism":
+    // the authorisation aid crosses under (the UN's for Syria, since 2014).
+    re: /\b((?:authori[sz]|approv|renew|extend)\w* (?:the )?(?:(?:extension|renewal) of )?(?:the |a |an |its )?(?:[\w-]+ )?(?:mandate|mechanism|authori[sz]ation))\b/gi,
+    needs: 'crossing',
+  },
+  {
     type: 'crossing-closed',
     re: /\b(clos(?:ed|es|ing|ure)|shut(?:s|ting)?(?: down)?|seal(?:ed|s|ing)?(?: off)?|cut(?:s|ting)? off|severed|block(?:ed|s|ing)?|out of service|impassable)\b/gi,
+    needs: 'crossing',
+    // "the closure … will end": the closure's end is told, read as a planned opening above.
+    notBefore: /^\s+(?:[\w'’-]+\s+){0,10}?(?:will|is to|is set to)\s+(?:end|be lifted)\b/i,
+  },
+  {
+    type: 'crossing-closed',
+    // "a mandate to deliver aid …, which expired on Sunday": aid under it may no longer cross.
+    re: /(?<=\b(?:mandate|mechanism|authori[sz]ation)\b[^.;]{0,120}?)\b(expired|lapsed|ran out)\b/gi,
     needs: 'crossing',
   },
   {
@@ -106,7 +122,7 @@ export const TRIGGERS: Trigger[] = [
   },
   {
     type: 'control-taken',
-    re: /\b(hold(?:s|ing)? the security file|in control of|secur(?:e|ed|ing) the (?:crossing|border|area)|tak(?:e|es|ing|en) (?:care|charge) of (?:the )?security|in charge of (?:the )?security|responsible for (?:the )?security)\b/gi,
+    re: /\b(hold(?:s|ing)? the security file|in control of|(?:in|within) the (?:control zone|zone of control|area of responsibility) of|secur(?:e|ed|ing) the (?:crossing|border|area)|tak(?:e|es|ing|en) (?:care|charge) of (?:the )?security|in charge of (?:the )?security|responsible for (?:the )?security)\b/gi,
     subtype: 'security',
   },
   {

@@ -884,10 +884,10 @@ function featureHits(text: string, tokens: GeoToken[]): Hit[] {
   return out.sort((a, b) => a.start - b.start)
 }
 
-/** Gives each feature the point of the town or county the text last named before it. */
+/** Gives each feature the point of the town, county or crossing the text last named before it. */
 function placeFeatures(text: string, features: Hit[], places: Hit[]): void {
   const local = places.filter(
-    (h) => h.entry && !h.association && ['town', 'district'].includes(h.entry.precision),
+    (h) => h.entry && !h.association && ['town', 'district', 'site'].includes(h.entry.precision),
   )
   const counts = new Map<GeoEntry, number>()
   const byCountry = new Map<string | null, number>()

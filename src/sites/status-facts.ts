@@ -1,15 +1,34 @@
 /** Turns events at crossings into status facts: open, closed, restricted, seized, handed over, announced, and who holds it. */
 import type { ArticleEvent, EventActor, SiteStatus, StatusFact } from '../model/index.js'
 
-/** Words that make an opening or closure partial: "open to aid only", "partially reopened". */
+/** Words that make an opening or closure partial: "open to aid only", "partially reopened", "open to pedestrian traffic". */
 const PARTIAL =
-  /\b(only|partial(?:ly)?|limited|restrict\w*|except|exempt\w*|some traffic|one[- ]way|humanitarian (?:cases|traffic|aid) only|for (?:returning|departing)|(?:one|two|three|four|five|six|[1-6]) days? a week)\b/i
+  /\b(only|partial(?:ly)?|limited|open (?:to|for) pedestrians?(?: traffic)?(?! and)|restrict\w*|except|exempt\w*|some traffic|one[- ]way|humanitarian (?:cases|traffic|aid) only|for (?:returning|departing)|(?:one|two|three|four|five|six|[1-6]) days? a week)\b/i
 /** Closed or open to one nationality only: "closed to Lebanese nationals", "to foreign citizens". */
 const ONE_NATIONALITY =
   /\b(?:to|for) (?:[A-Z]\p{L}+|foreign) (?:nationals|citizens|passport[- ]holders)\b/u
 
-function partial(sentence: string): boolean {
-  return PARTIAL.test(sentence) || ONE_NATIONALITY.test(sentence)
+/** Where a clause about something else begins: "…, as the border has been partially closed". */
+const OTHER_CLAUSE = /;|,\s*(?:as|which|who|where|while|because|since|after|when)\b/gi
+
+/** The clause of the sentence that holds the trigger: the words that say how open or closed the site is. */
+function triggerClause(sentence: string, trigger: string): string {
+  const at = Math.max(0, sentence.indexOf(trigger))
+  let from = 0
+  let to = sentence.length
+  for (const m of sentence.matchAll(OTHER_CLAUSE)) {
+    if (m.index < at) from = m.index
+    else if (m.index >= at + trigger.length) {
+      to = m.index
+      break
+    }
+  }
+  return sentence.slice(from, to)
+}
+
+function partial(event: ArticleEvent): boolean {
+  const clause = triggerClause(event.sentence, event.trigger)
+  return PARTIAL.test(clause) || ONE_NATIONALITY.test(clause)
 }
 /** A construction that puts checks on passage at a site, not a base beside it. */
 const CHECKPOINT = /\bcheck ?points?\b/i
@@ -37,11 +56,11 @@ function statusOf(event: ArticleEvent): SiteStatus | null | undefined {
   const planned = event.modality === 'planned' || event.subtype === 'planned'
   // "will be open to civil and commercial traffic only from 5 a.m.": the terms it runs on, restricted.
   if (event.type === 'crossing-opened') {
-    if (partial(event.sentence)) return 'restricted'
+    if (partial(event)) return 'restricted'
     return planned ? 'planned-open' : 'open'
   }
   if (event.type === 'crossing-closed') {
-    if (event.subtype === 'restricted' || partial(event.sentence)) return 'restricted'
+    if (event.subtype === 'restricted' || partial(event)) return 'restricted'
     return planned ? 'planned-close' : 'closed'
   }
   // Forces arriving at a crossing ("made their way back to the border") now hold it; fighters
@@ -108,6 +127,46 @@ function holdersFromSeizure(facts: StatusFact[]): StatusFact[] {
   })
 }
 
+/** Between a closure and a seizure that tells when it came: "closed in 2014 when Daesh took …". */
+const WHEN_CLAUSE = /\b(?:when|since)\b/i
+
+/**
+ * "The crossing was closed in 2014 when Daesh gained control of the area": the seizure in the
+ * closure's when-clause dates the closure and names who held the crossing; it is that closure's
+ * circumstance, told once, not a fact of its own. ("closed after it was overrun" tells two events.)
+ */
+function closureCircumstance(e: ArticleEvent, events: ArticleEvent[]): boolean {
+  if (e.type !== 'control-taken' || e.subtype === 'security' || !e.place?.siteId) return false
+  return events.some((c) => {
+    if (c.type !== 'crossing-closed' || c.evidenceStart !== e.evidenceStart) return false
+    if (c.place?.siteId !== e.place?.siteId || c.time.start !== e.time.start) return false
+    const from = c.sentence.indexOf(c.trigger) + c.trigger.length
+    const to = e.sentence.indexOf(e.trigger, from)
+    return to > from && WHEN_CLAUSE.test(c.sentence.slice(from, to))
+  })
+}
+
+/**
+ * A fact that only says who holds a site adds nothing when a fact of the same report about that
+ * site, at a time that covers it, already names every one of its holders ("ready for work, with
+ * police from Al-Anbar taking care of security").
+ */
+function withoutRepeatedHolders(facts: StatusFact[]): StatusFact[] {
+  return facts.filter(
+    (f) =>
+      f.status !== null ||
+      !facts.some(
+        (o) =>
+          o !== f &&
+          o.status !== null &&
+          o.siteId === f.siteId &&
+          o.time.start <= f.time.start &&
+          o.time.end >= f.time.end &&
+          (f.holders ?? []).every((h) => o.holders?.some((x) => x.id === h.id)),
+      ),
+  )
+}
+
 /** A time read against the report's own date ("on Monday", "in December", or that date itself). */
 function hangsOnPublication(e: ArticleEvent): boolean {
   return e.time.certainty === 'publication' || e.time.anchor?.kind === 'publication'
@@ -123,6 +182,7 @@ export function statusFacts(
   options: { undated?: boolean } = {},
 ): StatusFact[] {
   const facts: StatusFact[] = []
+  const circumstances = new Set<string>()
   for (const e of events) {
     const siteId = e.place?.siteId
     const status = statusOf(e)
@@ -134,6 +194,7 @@ export function statusFacts(
     )
     const controller = holders.map(holderName).join('; ') || null
     if (status === null && !controller) continue
+    if (closureCircumstance(e, events)) circumstances.add(e.id)
     facts.push({
       siteId,
       eventId: e.id,
@@ -156,5 +217,6 @@ export function statusFacts(
       evidence: e.sentence,
     })
   }
-  return holdersFromSeizure(holdersFromSentence(facts))
+  const held = holdersFromSeizure(holdersFromSentence(facts))
+  return withoutRepeatedHolders(held.filter((f) => !circumstances.has(f.eventId)))
 }
