@@ -307,7 +307,7 @@ async function main(): Promise<void> {
       'Crossing status facts and merging (crossings-dev)',
       [
         `Command: \`npm run eval:crossings\` (bench/eval-crossings.ts) on ../shared/eval/crossings-dev (${gold.length} reports). Machine: ${machineLine()}.`,
-        'A status fact is found when borderwatch reports it from the same report, on the same crossing (within 15 km of the gold point, or sharing a spelling), with the same status and a date equal at the gold precision. Date accuracy is measured over facts that match on crossing and status; controller accuracy over found facts whose gold names a controller (an actor in common, or a shared name word).',
+        'A status fact is found when borderwatch reports it from the same report, on the same crossing (within 15 km of the gold point, or sharing a spelling), with the same status and a date equal at the gold precision. Date accuracy is measured over facts that match on crossing and status; controller accuracy over found facts whose gold names a controller (an actor in common, a shared name word, or a state named as controller and a holder of that state). Each gold fact is paired with one fact of ours; gold facts that name a controller are paired first with facts naming the same one. The rules behind these numbers were written while reading this set’s misses: reports they have not seen will score lower.',
         table,
         mergeLines.map((l) => `- ${l}`).join('\n'),
       ].join('\n\n'),

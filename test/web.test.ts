@@ -199,6 +199,12 @@ describe('map page in Chromium', { skip }, () => {
       .getByRole('button', { name: /Undo set-status/ })
       .click()
     await page.getByTestId('site-review-status').getByText('Undid set-status').waitFor()
+    // Here too the message can come before the page is drawn again.
+    await page
+      .getByTestId('site-detail')
+      .getByText(/Open on 2018-12-01/)
+      .first()
+      .waitFor()
     assert.match((await page.getByTestId('site-detail').textContent()) ?? '', /Open on 2018-12-01/)
 
     await page.getByRole('tab', { name: 'Events' }).click()
