@@ -41,13 +41,13 @@ export type PlaceAssociation = z.infer<typeof PlaceAssociation>
 /**
  * One place name in a text: `start`/`end` are UTF-16 offsets, as `String.prototype.slice` takes.
  *
- * A crossing that no pack knows but the text names by its type words ("the Torkham border
- * crossing", "the Nasib border post", "the Simón Bolívar International Bridge", "the Lachin
- * Corridor") is a crossing found in the text: `kind: 'crossing'`, `precision: 'site'`, no
- * `crossingId`, `id: "found:<slug>"` (the name's words before the type words, folded and joined by
- * "-": `found:torkham`, `found:bab-al-hawa`), `name` the phrase as written ("Torkham border
+ * A crossing that no pack knows but the text names by its type words ("the Kharlachi border
+ * crossing", "the Rumichaca International Bridge", "the Zangezur Corridor") is a crossing found
+ * in the text: `kind: 'crossing'`, `precision: 'site'`, no `crossingId`, `id: "found:<slug>"`
+ * (the name's words before the type words, folded and joined by
+ * "-": `found:kharlachi`, `found:bab-al-hawa`), `name` the phrase as written ("Kharlachi border
  * crossing"), and `lat`/`lon`/`country`/`admin1` of the place its name denotes when the gazetteer
- * has one, else null. Later mentions of the bare name ("Torkham is busy") carry the same id and
+ * has one, else null. Later mentions of the bare name ("Kharlachi is busy") carry the same id and
  * name unless the name denotes a place the parser resolved. Sites for such crossings are keyed by
  * this id.
  */

@@ -907,8 +907,8 @@ function placeFeatures(text: string, features: Hit[], places: Hit[]): void {
 }
 
 /**
- * Crossings no pack knows, named by their type words ("the Torkham border crossing"), and the
- * document's other mentions of the same name ("Torkham is busy") that nothing else claims. Each is
+ * Crossings no pack knows, named by their type words ("the Kharlachi border crossing"), and the
+ * document's other mentions of the same name ("Kharlachi is busy") that nothing else claims. Each is
  * located at the place its name denotes when the gazetteer has one; a pack crossing, a country or a
  * people ("the Syrian border crossing") is left to the rest of the parser.
  */

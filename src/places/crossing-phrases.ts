@@ -1,6 +1,6 @@
 /**
- * Crossings named by their type words: "the Torkham border crossing", "the Nasib border post",
- * "the Simón Bolívar International Bridge", "the Lachin Corridor". The geoparser reports such a
+ * Crossings named by their type words: "the Kharlachi border crossing", "the Nasib border post",
+ * "the Rumichaca International Bridge", "the Zangezur Corridor". The geoparser reports such a
  * crossing even when no pack knows it, so a report about any border gives its crossings a site.
  */
 import { plainWord } from '../text/transliteration-key.js'
@@ -9,10 +9,10 @@ import { CONNECTORS, FUNCTION_WORDS } from './place-context.js'
 
 /** A crossing's name followed by its type words, as the text writes it. */
 export interface CrossingPhrase {
-  /** The phrase without a leading article, "Torkham border crossing"; the name starts it. */
+  /** The phrase without a leading article, "Kharlachi border crossing"; the name starts it. */
   start: number
   end: number
-  /** Where the name before the type words ("Torkham") ends. */
+  /** Where the name before the type words ("Kharlachi") ends. */
   nameEnd: number
   /** Token indexes of the name's first and last word. */
   first: number
@@ -59,7 +59,7 @@ export function crossingPhrases(
     while (first > 0 && k - first + 1 < MAX_NAME_WORDS) {
       const prev = tokens[first - 1]
       if (!joinable(text, prev, tokens[first])) break
-      // Name particles ("al", "de"), not English function words ("Queues at the Torkham …").
+      // Name particles ("al", "de"), not English function words ("Queues at the Kharlachi …").
       const particle =
         !prev.capital && CONNECTORS.has(prev.plain) && !FUNCTION_WORDS.has(prev.plain) && first > 1
       if (!particle && (!prev.capital || FUNCTION_WORDS.has(prev.plain))) break
@@ -69,7 +69,7 @@ export function crossingPhrases(
     const words = tokens.slice(first, k + 1)
     const end = t.end + tail[0].length
     const last = k
-    // The type words are no name of their own ("Border" in "Torkham Border Crossing").
+    // The type words are no name of their own ("Border" in "Kharlachi Border Crossing").
     while (k + 1 < tokens.length && tokens[k + 1].start < end) k++
     if (words.every((w) => isWord(w.plain) || FUNCTION_WORDS.has(w.plain))) continue
     out.push({

@@ -1,5 +1,5 @@
 /**
- * Sites for crossings a report names that no pack knows ("the Torkham border crossing"): made at
+ * Sites for crossings a report names that no pack knows ("the Kharlachi border crossing"): made at
  * ingest, so the status facts read about them have a site to belong to. Only crossings the
  * geoparser could locate become sites; the registry keeps them apart from pack and analysts' sites
  * by their origin (`text`) and their ids (`found:<slug>`).
