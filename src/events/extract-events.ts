@@ -343,7 +343,14 @@ function focusCrossing(places: PlaceMention[]): PlaceMention | null {
   return places.find((p) => p.crossingId && counts.get(p.crossingId) === best) ?? null
 }
 
-/** True when the sentence names "the A-B border" for the two countries `crossing` joins. */
+/** A country a route passes: "via Turkey", "from Jordan", "into Syria". */
+const ROUTE_BEFORE = /\b(?:via|through|from|into|across)\s+(?:the\s+)?$/i
+
+/**
+ * True when the sentence speaks of the border between the two countries `crossing` joins: "the
+ * A-B border", "the border between A and B", or something sent between them through one of them
+ * ("aid to the northwest of Syria via Turkey", "trucks from Jordan into Syria").
+ */
 function namesBorderOf(
   text: string,
   view: SentenceView,
@@ -359,35 +366,16 @@ function namesBorderOf(
     const around = text.slice(Math.max(view.sentence.start, a.start - 25), b.end + 10)
     if (countries.every((c) => pair.has(c)) && /\bborder\b/i.test(around)) return true
   }
-  return false
-}
-
-/** A country a route passes: "via Turkey", "from Jordan", "into Syria". */
-const ROUTE_BEFORE = /\b(?:via|through|from|into|across)\s+(?:the\s+)?$/i
-
-/**
- * True when the sentence sends something between the two countries `crossing` joins, through
- * one of them: "aid to the northwest of Syria via Turkey", "trucks from Jordan into Syria".
- */
-function namesRouteOf(
-  text: string,
-  view: SentenceView,
-  crossing: CrossingRef | undefined,
-): boolean {
-  const countries = crossing?.countries
-  if (!countries || countries.length !== 2) return false
-  const named = view.places.filter(
-    (p) => p.precision === 'country' && !p.demonym && p.country && countries.includes(p.country),
-  )
-  if (new Set(named.map((p) => p.country)).size !== 2) return false
-  return named.some((p) =>
+  const ends = named.filter((p) => countries.includes(p.country!))
+  if (new Set(ends.map((p) => p.country)).size !== 2) return false
+  return ends.some((p) =>
     ROUTE_BEFORE.test(text.slice(Math.max(view.sentence.start, p.start - 12), p.start)),
   )
 }
 
 /**
  * The crossing a sentence is about: named in it, a side town in it, the one the article is about
- * when the sentence speaks of "the crossing" or of the border it lies on, or the one the sentence
+ * when the sentence speaks of "the crossing" or of the border it lies on (or a route across it), or the one the sentence
  * before spoke of when this one calls it "it".
  */
 function crossingFor(
@@ -402,7 +390,6 @@ function crossingFor(
   if (CROSSING_WORD.test(view.sentence.text)) return focus
   if (BRIDGE_WORD.test(view.sentence.text) && focus && /\bbridge\b/i.test(focus.name)) return focus
   if (focus?.crossingId && namesBorderOf(text, view, crossings.get(focus.crossingId))) return focus
-  if (focus?.crossingId && namesRouteOf(text, view, crossings.get(focus.crossingId))) return focus
   return IT_SUBJECT.test(view.sentence.text) ? view.previousCrossing : null
 }
 
@@ -437,16 +424,19 @@ function winnersOf(
   const losers = found
     .filter((a) => a.id !== winner?.actorId)
     .map((a) => (a.role === 'actor' ? { ...a, role: 'target' as const } : a))
-  if (!winner) return losers
-  const taker: EventActor = {
-    role: 'actor',
-    id: winner.actorId,
-    name: winner.name,
-    text: winner.text,
-    ...(winner.actorKind ? { kind: winner.actorKind } : {}),
-    ...(winner.country ? { country: winner.country } : {}),
+  return winner ? [actorOf(winner, 'actor'), ...losers] : losers
+}
+
+/** An actor mention as one side of an event. */
+function actorOf(m: ActorMention, role: EventActor['role']): EventActor {
+  return {
+    role,
+    id: m.actorId,
+    name: m.name,
+    text: m.text,
+    ...(m.actorKind ? { kind: m.actorKind } : {}),
+    ...(m.country ? { country: m.country } : {}),
   }
-  return [taker, ...losers]
 }
 
 /** "in the control zone of Russian peacekeepers": who holds the ground is named after the words. */
@@ -455,17 +445,7 @@ const HOLDER_AFTER = /\b(?:control zone|zone of control|area of responsibility) 
 /** The actor named right after a trigger that ends in "… of", as the one who holds the place. */
 function holderAfter(view: SentenceView, triggerEnd: number): EventActor[] {
   const m = view.actors.find((a) => a.start >= triggerEnd && a.start <= triggerEnd + 5)
-  if (!m) return []
-  return [
-    {
-      role: 'actor',
-      id: m.actorId,
-      name: m.name,
-      text: m.text,
-      ...(m.actorKind ? { kind: m.actorKind } : {}),
-      ...(m.country ? { country: m.country } : {}),
-    },
-  ]
+  return m ? [actorOf(m, 'actor')] : []
 }
 
 /** Modalities under which nothing happened. */
@@ -851,22 +831,15 @@ const NOMINAL_PLAN = /\b(?:announcement of|re-?opening of|opening of)\b/i
  * told again with no time of its own is the plan the report already dated, not a second one.
  */
 function dropRetoldPlans(events: ArticleEvent[]): ArticleEvent[] {
-  return events.filter(
-    (e, i) =>
-      e.modality !== 'planned' ||
-      e.time.certainty === 'stated' ||
-      !NOMINAL_PLAN.test(e.trigger) ||
-      !e.place?.siteId ||
-      !events
-        .slice(0, i)
-        .some(
-          (o) =>
-            o.type === e.type &&
-            o.modality === 'planned' &&
-            o.place?.siteId === e.place?.siteId &&
-            o.time.certainty === 'stated',
-        ),
-  )
+  // Type and site of every plan the report has dated so far.
+  const dated = new Set<string>()
+  return events.filter((e) => {
+    if (e.modality !== 'planned' || !e.place?.siteId) return true
+    const plan = `${e.type}|${e.place.siteId}`
+    if (e.time.certainty === 'stated') dated.add(plan)
+    else if (NOMINAL_PLAN.test(e.trigger) && dated.has(plan)) return false
+    return true
+  })
 }
 
 function buildEvents(
@@ -1058,8 +1031,8 @@ function timeKey(t: ArticleEvent['time']): string {
 /**
  * Drops an event that repeats another of the article: same type, the same day (or span), and the
  * same place (or, for statements and threats, the same speaker). At a site, two speakers make two
- * claims, each with its own source. A heading gives way to the body sentence that tells the same, which then is the evidence. Who the
- * repeat names as acting joins a first telling that named no one.
+ * claims, each with its own source. A heading gives way to the body sentence that tells the same,
+ * which then is the evidence. Who the repeat names as acting joins a first telling that named no one.
  */
 function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
   const key = (e: ArticleEvent, timed = true) =>
@@ -1078,12 +1051,10 @@ function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
             .join(',')
         : '',
     ].join('|')
-  const heading = (e: ArticleEvent) => !TERMINAL.test(e.sentence)
+  const heading = events.map((e) => !TERMINAL.test(e.sentence))
   const speaker = (e: ArticleEvent) => (e.place?.siteId ? speakerOf(e.sentence) : '')
   // Body sentences first, so a heading finds the body sentence it restates.
-  const order = [...events.keys()].sort(
-    (a, b) => Number(heading(events[a])) - Number(heading(events[b])) || a - b,
-  )
+  const order = [...events.keys()].sort((a, b) => Number(heading[a]) - Number(heading[b]) || a - b)
   const kept: { e: ArticleEvent; at: number; speaker: string }[] = []
   const byKey = new Map<string, number[]>()
   // Body tellings by everything but their time: a heading in the present ("Jordan closes …") has
@@ -1096,12 +1067,12 @@ function dropRepeats(events: ArticleEvent[]): ArticleEvent[] {
     const k = key(e)
     const who = speaker(e)
     const same =
-      heading(e) && e.time.certainty !== 'stated'
+      heading[i] && e.time.certainty !== 'stated'
         ? untimed.get(key(e, false))?.[0]
-        : (byKey.get(k) ?? []).find((j) => sameSpeaker(kept[j].speaker, who) || heading(e))
+        : (byKey.get(k) ?? []).find((j) => sameSpeaker(kept[j].speaker, who) || heading[i])
     if (same === undefined) {
       remember(byKey, k, kept.length)
-      if (!heading(e)) remember(untimed, key(e, false), kept.length)
+      if (!heading[i]) remember(untimed, key(e, false), kept.length)
       kept.push({ e, at: i, speaker: who })
       continue
     }

@@ -65,6 +65,9 @@ const MILITARY_SITES =
 const ARMED_UNITS =
   '(?:units?|brigades?|battalions?|regiments?|divisions?|militias?|militia networks?|armed groups?|armed wings?|military wings?|forces|task forces?|(?:special|armed|military|combat|militant|rebel) groups?|organi[sz]ations?|commands?|military councils?|entit(?:y|ies))'
 
+/** Verbs that let aid cross: "approved", "authorising", "renewed", "extend". */
+const AUTHORISE = '(?:authori[sz]|approv|renew|extend)\\w*'
+
 /** The recognisers, most specific first; a sentence yields at most one event per recogniser. */
 export const TRIGGERS: Trigger[] = [
   {
@@ -85,14 +88,17 @@ export const TRIGGERS: Trigger[] = [
   {
     type: 'crossing-opened',
     // "the Council approved delivery of aid through the Bab al-Hawa crossing"
-    re: /\b((?:authori[sz]|approv|renew|extend)\w*(?= (?:[\w'’-]+ ){0,10}?(?:through|via) (?:the )?))/gi,
+    re: new RegExp(`\\b(${AUTHORISE}(?= (?:[\\w'’-]+ ){0,10}?(?:through|via) (?:the )?))`, 'gi'),
     needs: 'crossing',
   },
   {
     type: 'crossing-opened',
     // "to approve the extension of a mandate to deliver aid", "renewed the cross-border mechanism":
     // the authorisation aid crosses under (the UN's for Syria, since 2014).
-    re: /\b((?:authori[sz]|approv|renew|extend)\w* (?:the )?(?:(?:extension|renewal) of )?(?:the |a |an |its )?(?:[\w-]+ )?(?:mandate|mechanism|authori[sz]ation))\b/gi,
+    re: new RegExp(
+      `\\b(${AUTHORISE} (?:the )?(?:(?:extension|renewal) of )?(?:the |a |an |its )?(?:[\\w-]+ )?(?:mandate|mechanism|authori[sz]ation))\\b`,
+      'gi',
+    ),
     needs: 'crossing',
   },
   {
